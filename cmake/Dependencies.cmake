@@ -1,0 +1,20 @@
+# Every dependency is a Debian bookworm package, found the way the package ships it.
+# scripts/install-deps installs them all.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)              # SQLite::SQLite3
+find_package(nlohmann_json 3.11 REQUIRED)   # nlohmann_json::nlohmann_json
+find_package(CLI11 REQUIRED)                # CLI11::CLI11
+find_package(fmt REQUIRED)                  # fmt::fmt
+find_package(spdlog REQUIRED)               # spdlog::spdlog
+find_package(tomlplusplus REQUIRED)         # tomlplusplus::tomlplusplus
+find_package(date REQUIRED)                 # date::date, date::date-tz
+find_package(tl-expected REQUIRED)          # tl::expected
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+if(CREWSYNC_BUILD_TESTS)
+  find_package(GTest REQUIRED)              # GTest::gtest_main, GTest::gmock
+endif()
+if(CREWSYNC_BUILD_BENCHMARKS)
+  find_package(benchmark REQUIRED)          # benchmark::benchmark
+endif()

@@ -1,0 +1,68 @@
+// Pieces the three CSV importers share (internal to records/).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "csv/header_map.hpp"
+#include "csv/reader.hpp"
+#include "model/date.hpp"
+#include "model/error.hpp"
+#include "records/import.hpp"
+
+namespace crewsync::records::detail {
+
+// Collects the problems of one import, each placed at "LINE:COLUMN" of its cell.
+class ProblemList {
+public:
+    explicit ProblemList(const csv::HeaderMap& header) : header_(header) {}
+
+    // A problem with the cell of `key` in `row` (the row's line when the column is absent).
+    void Add(const csv::Record& row, std::string_view key, std::string message);
+    // Problems from model validation; their field names are the column keys.
+    void AddAll(const csv::Record& row, const std::vector<FieldProblem>& problems);
+    bool empty() const { return problems_.empty(); }
+    std::size_t size() const { return problems_.size(); }
+    // kInvalidArgument: "FILE: N problems; nothing was imported" with every problem.
+    Error ToError(const std::string& file) const;
+
+private:
+    const csv::HeaderMap& header_;
+    std::vector<FieldProblem> problems_;
+};
+
+// The trimmed cell of `key`, or nullopt when the file has no such column.
+std::optional<std::string> Cell(const csv::HeaderMap& header, const csv::Record& row,
+                                std::string_view key);
+
+// "12" or "#12" -> 12; nullopt for anything else.
+std::optional<std::int64_t> ParseRecordId(std::string_view text);
+
+// Parsers for typed cells: they add a problem and return nullopt on a bad value.
+std::optional<Date> DateCell(ProblemList& problems, const csv::Record& row, std::string_view key,
+                             std::string_view text);
+
+// Group and classification names a file uses that the workspace does not have yet.
+struct MissingNames {
+    std::set<std::string> groups;           // lower-cased key -> first spelling kept in order
+    std::vector<std::string> group_names;
+    std::set<std::string> classifications;
+    std::vector<std::string> classification_names;
+
+    void NoteGroup(std::string_view name);
+    void NoteClassification(std::string_view name);
+};
+
+// Creates the missing names (when allowed) and records them in the report.
+Status CreateMissing(store::Transaction& tx, const MissingNames& missing, ImportReport& report);
+
+// Wraps a header error with the file name.
+Error HeaderError(const std::string& file, const Error& error);
+
+// Reports progress every `kProgressEvery` rows and at the end.
+void ReportProgress(const ImportOptions& options, std::size_t done, std::size_t total);
+
+}  // namespace crewsync::records::detail

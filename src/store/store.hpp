@@ -1,0 +1,155 @@
+// The workforce store: people, projects, groups, classifications, assignments and
+// time entries, the change journal, and (for later sync work) links, fingerprints
+// and run logs.
+//
+// Everything goes through a Transaction. A write transaction is all-or-nothing:
+// destroying it without Commit() rolls back every change it made. Every write to
+// a record appends a row to the change journal inside the same transaction, so
+// the journal can never disagree with the data.
+//
+// Backends: SQLite (store/sqlite/) today; the interface is what callers see, so a
+// PostgreSQL backend can be added without touching them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/assignment.hpp"
+#include "model/classification.hpp"
+#include "model/error.hpp"
+#include "model/group.hpp"
+#include "model/person.hpp"
+#include "model/project.hpp"
+#include "model/time_entry.hpp"
+
+namespace crewsync::store {
+
+enum class Entity { kPerson, kProject, kGroup, kClassification, kAssignment, kTimeEntry };
+enum class ChangeAction { kCreate, kUpdate, kDelete };
+
+std::string_view Name(Entity entity);        // "person", "project", ...
+std::string_view Name(ChangeAction action);  // "create", "update", "delete"
+
+// One row of the change journal: which record changed, how, and which fields.
+struct JournalEntry {
+    std::int64_t seq = 0;  // increases with every change; never reused
+    std::string recorded_at;  // UTC timestamp, see FormatTimestamp
+    Entity entity = Entity::kPerson;
+    std::int64_t entity_id = 0;
+    ChangeAction action = ChangeAction::kCreate;
+    std::vector<std::string> fields;  // changed fields (all fields on create)
+};
+
+struct PersonFilter {
+    std::optional<RecordStatus> status;
+    std::optional<PersonType> type;
+    std::string group;  // "" = any
+};
+
+struct ProjectFilter {
+    std::optional<RecordStatus> status;
+    std::string group;
+};
+
+struct AssignmentFilter {
+    std::optional<PersonId> person;
+    std::optional<ProjectId> project;
+    std::optional<Date> active_on;  // assignments whose range contains this date
+};
+
+struct TimeEntryFilter {
+    std::optional<PersonId> person;
+    std::optional<ProjectId> project;
+    std::optional<Date> from;  // inclusive
+    std::optional<Date> to;    // inclusive
+    std::optional<ApprovalStatus> approval;
+};
+
+enum class TxMode { kRead, kWrite };
+
+// A unit of work on the store. Not thread-safe; one transaction at a time per Store.
+// Record-level rules (validation) are the caller's; the store enforces identity and
+// references: unknown group or classification names, unknown person or project ids
+// and duplicate group/classification names come back as errors.
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    Transaction() = default;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    // Makes every change of this transaction durable. After Commit (successful or not)
+    // the transaction is finished; further calls fail with kInternal.
+    virtual Status Commit() = 0;
+
+    // Groups and classifications; names are unique ignoring case (kConflict otherwise).
+    virtual Result<GroupId> InsertGroup(const Group& group) = 0;
+    virtual Status UpdateGroup(const Group& group) = 0;
+    virtual Result<std::vector<Group>> ListGroups() = 0;
+    virtual Result<std::optional<Group>> FindGroup(std::string_view name) = 0;
+
+    virtual Result<ClassificationId> InsertClassification(const Classification& c) = 0;
+    virtual Status UpdateClassification(const Classification& c) = 0;
+    virtual Result<std::vector<Classification>> ListClassifications() = 0;
+    virtual Result<std::optional<Classification>> FindClassification(std::string_view name) = 0;
+
+    // People. Insert ignores person.id and returns the new id. Update replaces every field
+    // of the stored person with the same id (kNotFound if none); an update that changes
+    // nothing writes nothing, not even a journal row. Lists are ordered by id.
+    virtual Result<PersonId> InsertPerson(const Person& person) = 0;
+    virtual Status UpdatePerson(const Person& person) = 0;
+    virtual Result<std::optional<Person>> GetPerson(PersonId id) = 0;
+    virtual Result<std::vector<Person>> ListPeople(const PersonFilter& filter) = 0;
+    // People whose e-mail equals `email` ignoring case and surrounding spaces.
+    virtual Result<std::vector<PersonId>> FindPeopleByEmail(std::string_view email) = 0;
+    virtual Result<std::vector<PersonId>> FindPeopleByEmployeeId(std::string_view employee_id) = 0;
+
+    // Projects, with the same contract as people.
+    virtual Result<ProjectId> InsertProject(const Project& project) = 0;
+    virtual Status UpdateProject(const Project& project) = 0;
+    virtual Result<std::optional<Project>> GetProject(ProjectId id) = 0;
+    virtual Result<std::vector<Project>> ListProjects(const ProjectFilter& filter) = 0;
+    virtual Result<std::vector<ProjectId>> FindProjectsByNumber(std::string_view number) = 0;
+
+    // Assignments and time entries can also be deleted (journalled as "delete").
+    virtual Result<AssignmentId> InsertAssignment(const Assignment& a) = 0;
+    virtual Status UpdateAssignment(const Assignment& a) = 0;
+    virtual Status DeleteAssignment(AssignmentId id) = 0;
+    virtual Result<std::optional<Assignment>> GetAssignment(AssignmentId id) = 0;
+    virtual Result<std::vector<Assignment>> ListAssignments(const AssignmentFilter& filter) = 0;
+
+    // Time entries: a non-empty source_ref is unique (kConflict otherwise).
+    virtual Result<TimeEntryId> InsertTimeEntry(const TimeEntry& e) = 0;
+    virtual Status UpdateTimeEntry(const TimeEntry& e) = 0;
+    virtual Status DeleteTimeEntry(TimeEntryId id) = 0;
+    virtual Result<std::optional<TimeEntry>> GetTimeEntry(TimeEntryId id) = 0;
+    virtual Result<std::vector<TimeEntry>> ListTimeEntries(const TimeEntryFilter& filter) = 0;
+    virtual Result<std::optional<TimeEntryId>> FindTimeEntryBySourceRef(std::string_view ref) = 0;
+
+    // Journal rows with seq > after_seq, oldest first, at most `limit`.
+    virtual Result<std::vector<JournalEntry>> ReadJournal(std::int64_t after_seq,
+                                                          std::size_t limit) = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    Store() = default;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // Starts a transaction. A write transaction takes the workspace's write lock at once
+    // (waiting up to the busy timeout for another process), so it never fails half-way
+    // for lack of the lock.
+    virtual Result<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
+
+    // The schema version the database is at (the number of the last migration applied).
+    virtual Result<int> SchemaVersion() = 0;
+    // The names of the tables the schema holds, sorted; for diagnostics and tests.
+    virtual Result<std::vector<std::string>> TableNames() = 0;
+};
+
+}  // namespace crewsync::store
