@@ -1,6 +1,8 @@
 #include "records/import_support.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -48,10 +50,21 @@ void ProblemList::AddAll(const csv::Record& row, const std::vector<FieldProblem>
 }
 
 Error ProblemList::ToError(const std::string& file) const {
+    // Problems are found in passes (matching, parsing, validation); a user reads them
+    // best in file order.
+    auto position = [](const FieldProblem& p) {
+        std::size_t line = 0, column = 0;
+        std::sscanf(p.location.c_str(), "%zu:%zu", &line, &column);
+        return std::pair(line, column);
+    };
+    std::vector<FieldProblem> sorted = problems_;
+    std::stable_sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) {
+        return position(a) < position(b);
+    });
     return Error(ErrorCode::kInvalidArgument,
                  fmt::format("{}: {} problem{}; nothing was imported", file, problems_.size(),
                              problems_.size() == 1 ? "" : "s"),
-                 problems_);
+                 std::move(sorted));
 }
 
 std::optional<std::string> Cell(const csv::HeaderMap& header, const csv::Record& row,

