@@ -362,7 +362,7 @@ struct SectionSpec {
 constexpr std::array<SectionSpec, 5> kSections{{
     {"workspace", "General settings for this workspace."},
     {"procore", "How crewsync reaches Procore."},
-    {"people", "How people are kept in sync with the Procore directory."},
+    {"people", "How people are kept in step with the Procore Company Directory."},
     {"projects", "How projects are kept in sync."},
     {"sync", "When sync runs, and its brake against accidental mass changes."},
 }};
@@ -392,11 +392,13 @@ const std::vector<KeySpec>& Schema() {
 
         EnumKey<PeopleScope>(
             "people", "scope",
-            "Who is synced: \"all\" directory contacts, or \"users_only\" (Procore logins).",
+            "Who is written to Procore: \"all\" people, or \"users_only\" (types user and both; "
+            "assignable people are then never written).",
             [](auto& c) -> auto& { return c.people.scope; }, ParsePeopleScope, PeopleScopeName),
         EnumKey<SyncDirection>(
             "people", "direction",
-            "\"one_way\" copies Procore changes here; \"two_way\" also sends changes to Procore.",
+            "\"one_way\": crewsync wins and Directory edits are reset; \"two_way\": edits on "
+            "either side flow to the other (job title stays one-way).",
             [](auto& c) -> auto& { return c.people.direction; }, ParseSyncDirection,
             SyncDirectionName),
         EnumKey<ConflictRule>(
@@ -406,7 +408,8 @@ const std::vector<KeySpec>& Schema() {
             [](auto& c) -> auto& { return c.people.conflict_rule; }, ParseConflictRule,
             ConflictRuleName),
         BoolKey("people", "deactivate_user_on_type_change",
-                "Whether to deactivate a person's Procore user when their person type changes.",
+                "When a user or both-type person becomes assignable, also mark their Procore "
+                "User inactive.",
                 [](auto& c) -> auto& { return c.people.deactivate_user_on_type_change; }),
         IntegerKey("people", "permission_template_id",
                    "Procore permission template given to new users; 0 means none.",
@@ -418,14 +421,16 @@ const std::vector<KeySpec>& Schema() {
             [](auto& c) -> auto& { return c.projects.system_of_record; }, ParseSystemOfRecord,
             SystemOfRecordName),
 
-        StringKey("sync", "schedule", "How often the background sync runs, e.g. \"@hourly\".",
+        StringKey("sync", "schedule",
+                  "When the full reconciliation runs: \"@hourly\", a cron expression or an "
+                  "interval.",
                   [](auto& c) -> auto& { return c.sync.schedule; }, CheckNonEmpty),
         NumberKey("sync", "mass_change_share",
-                  "A sync changing more than this share of records (0.1 = 10%) counts as a "
-                  "mass change.",
+                  "A run that would deactivate or change more than this share of the linked "
+                  "records (0.1 = 10%) stops before writing and asks for approval.",
                   [](auto& c) -> auto& { return c.sync.mass_change_share; }, CheckShare),
         IntegerKey("sync", "mass_change_min_records",
-                   "The mass-change brake applies only once at least this many records change.",
+                   "...and only when it touches at least this many records.",
                    [](auto& c) -> auto& { return c.sync.mass_change_min_records; }, 0),
     };
     return schema;
