@@ -66,7 +66,7 @@ CLI::App* AddImportCommand(CLI::App& parent, CliContext& context, const std::str
     cmd->add_flag("-n,--dry-run", args->dry_run,
                   "Show what would be added and changed; write nothing");
     if (allow_duplicates_flag) {
-        cmd->add_flag("--allow-duplicates", args->allow_duplicates,
+        cmd->add_flag("--allow-duplicates,--allow-duplicate", args->allow_duplicates,
                       "Keep new rows that share an e-mail or employee ID as separate people "
                       "(linking flags them as duplicates)");
     }

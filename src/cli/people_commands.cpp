@@ -52,7 +52,7 @@ struct PersonFlags {
             cmd->add_option("--remove-group", remove_groups, "Take the person out of a group");
             cmd->add_option("--remove-custom", remove_custom, "Delete a custom field by name");
         }
-        cmd->add_flag("--allow-duplicate", allow_duplicate,
+        cmd->add_flag("--allow-duplicate,--allow-duplicates", allow_duplicate,
                       "Allow an e-mail or employee ID another person already has");
     }
 

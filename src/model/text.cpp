@@ -104,6 +104,7 @@ bool IsCleanText(std::string_view text) {
             cp = (cp << 6) | (cc & 0x3F);
         }
         // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        if (cp >= 0x80 && cp <= 0x9F) return false;  // C1 control characters
         if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
             (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) {
             return false;

@@ -20,9 +20,11 @@ void CheckText(std::vector<FieldProblem>& out, std::string_view field, std::stri
         out.push_back({std::string(field), "contains control characters or is not valid UTF-8"});
         return;
     }
-    if (value.size() > kMaxFieldLength) {
+    std::size_t characters = 0;
+    for (unsigned char c : value) characters += (c & 0xC0) != 0x80 ? 1 : 0;
+    if (characters > kMaxFieldLength) {
         out.push_back({std::string(field),
-                       fmt::format("is {} characters long; at most {} are allowed", value.size(),
+                       fmt::format("is {} characters long; at most {} are allowed", characters,
                                    kMaxFieldLength)});
         return;
     }

@@ -122,6 +122,17 @@ std::optional<std::size_t> MatchPerson(const PeopleIndex& index, const csv::Head
     return std::nullopt;
 }
 
+// The column a matched row was recognised by, for problems about the match.
+const char* MatchColumn(const csv::HeaderMap& header, const csv::Record& row,
+                        const Person& stored) {
+    if (!Cell(header, row, "id").value_or("").empty()) return "id";
+    if (!stored.employee_id.empty() &&
+        Cell(header, row, "employee_id").value_or("") == stored.employee_id) {
+        return "employee_id";
+    }
+    return "email";
+}
+
 // Applies the row's cells onto `person`: absent columns keep their value, present ones
 // replace it (an empty cell clears text; an empty status/type/permission keeps it).
 void ApplyRow(const csv::HeaderMap& header, const csv::Record& row, Person& person,
@@ -179,8 +190,9 @@ Result<ImportReport> ImportPeople(store::Store& store, const csv::Table& table,
     std::vector<Person> planned;  // one per good row, in row order
     std::vector<const csv::Record*> planned_rows;
     std::unordered_map<std::size_t, std::size_t> matched_lines;  // index position -> line
-    std::unordered_map<std::string, std::size_t> email_lines;    // new rows' keys -> line
-    std::unordered_map<std::string, std::size_t> employee_id_lines;
+    // New and changed keys -> (line, whether that row adds a person).
+    std::unordered_map<std::string, std::pair<std::size_t, bool>> email_lines;
+    std::unordered_map<std::string, std::pair<std::size_t, bool>> employee_id_lines;
 
     for (const csv::Record& row : table.rows) {
         bool ok = true;
@@ -198,21 +210,36 @@ Result<ImportReport> ImportPeople(store::Store& store, const csv::Table& table,
         }
         if (match) {
             if (auto [it, fresh] = matched_lines.emplace(*match, row.line); !fresh) {
-                problems.Add(row, "id", fmt::format("this row and line {} both update #{}",
-                                                    it->second, index.people[*match].id.value()));
+                problems.Add(row, MatchColumn(header, row, index.people[*match]),
+                             fmt::format("this row and line {} both update #{}", it->second,
+                                         index.people[*match].id.value()));
             }
-        } else if (!options.allow_duplicates) {
-            auto check = [&](auto& lines, const std::string& key, const char* column,
-                             const char* what) {
-                if (key.empty()) return;
-                if (auto [it, fresh] = lines.emplace(key, row.line); !fresh) {
-                    problems.Add(row, column, fmt::format("{} '{}' is also on line {} (two new "
+        }
+        if (!options.allow_duplicates) {
+            // New keys (a new person's, or ones a row changes) must not be taken already.
+            const Person* stored = match ? &index.people[*match] : nullptr;
+            auto check = [&](auto& lines, const auto& owners, const std::string& key,
+                             const std::string& stored_key, const char* column, const char* what) {
+                if (key.empty() || (stored && key == stored_key)) return;
+                for (std::size_t owner : PeopleIndex::Lookup(owners, key)) {
+                    if (match && owner == *match) continue;
+                    problems.Add(row, column, fmt::format("{} '{}' is already used by #{}; to keep "
+                                                          "both, import with --allow-duplicates",
+                                                          what, key,
+                                                          index.people[owner].id.value()));
+                    return;
+                }
+                if (auto [it, fresh] = lines.emplace(key, std::pair(row.line, !match)); !fresh) {
+                    const char* both = !match && it->second.second ? "new " : "";
+                    problems.Add(row, column, fmt::format("{} '{}' is also on line {} (two {}"
                                                           "people cannot share it)", what, key,
-                                                          it->second));
+                                                          it->second.first, both));
                 }
             };
-            check(email_lines, EmailKey(person.email), "email", "e-mail");
-            check(employee_id_lines, person.employee_id, "employee_id", "employee ID");
+            check(email_lines, index.by_email, EmailKey(person.email),
+                  stored ? EmailKey(stored->email) : "", "email", "e-mail");
+            check(employee_id_lines, index.by_employee_id, person.employee_id,
+                  stored ? stored->employee_id : "", "employee_id", "employee ID");
         }
         RowOutcome outcome;
         outcome.line = row.line;

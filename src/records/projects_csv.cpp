@@ -162,14 +162,21 @@ Result<ImportReport> ImportProjects(store::Store& store, const csv::Table& table
                 if (!context.HasGroup(g)) missing.NoteGroup(g);
             }
         }
+        bool updated_twice = false;
         if (match) {
             if (auto [it, fresh] = matched_lines.emplace(*match, row.line); !fresh) {
-                problems.Add(row, "id", fmt::format("this row and line {} both update project #{}",
-                                                    it->second,
-                                                    index.projects[*match].id.value()));
+                updated_twice = true;
+                // Place the problem at the column the row was matched by.
+                const char* column = !Cell(header, row, "id").value_or("").empty() ? "id"
+                                     : !Cell(header, row, "project_number").value_or("").empty()
+                                         ? "project_number"
+                                         : "name";
+                problems.Add(row, column, fmt::format("this row and line {} both update project "
+                                                      "#{}", it->second,
+                                                      index.projects[*match].id.value()));
             }
         }
-        if (!project.project_number.empty()) {
+        if (!project.project_number.empty() && !updated_twice) {  // one problem is enough
             if (auto [it, fresh] = number_lines.emplace(project.project_number, row.line); !fresh) {
                 problems.Add(row, "project_number",
                              fmt::format("project number '{}' is also on line {}",

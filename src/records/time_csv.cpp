@@ -219,8 +219,11 @@ Result<ImportReport> ImportTimeEntries(store::Store& store, const csv::Table& ta
         }
         if (match) {
             if (auto [it, fresh] = matched_lines.emplace(*match, row.line); !fresh) {
-                problems.Add(row, "id", fmt::format("this row and line {} both update time entry "
-                                                    "#{}", it->second, existing[*match].id.value()));
+                // Place the problem at the column the row was matched by.
+                const char* column = !id_text.empty() ? "id" : !ref.empty() ? "ref" : "date";
+                problems.Add(row, column, fmt::format("this row and line {} both update time "
+                                                      "entry #{}", it->second,
+                                                      existing[*match].id.value()));
             }
         } else if (!ref.empty()) {
             if (auto [it, fresh] = ref_lines.emplace(ref, row.line); !fresh) {
@@ -291,14 +294,25 @@ Result<std::string> ExportTimeEntries(store::Transaction& tx, const store::TimeE
     std::unordered_map<std::int64_t, std::pair<std::string, std::string>> person_refs;
     for (const auto& p : people) {
         std::string ref = fmt::format("#{}", p.id.value());
-        if (!p.employee_id.empty() && employee_count[p.employee_id] == 1) ref = p.employee_id;
-        else if (!p.email.empty() && email_count[EmailKey(p.email)] == 1) ref = p.email;
+        if (!p.employee_id.empty() && employee_count[p.employee_id] == 1 &&
+            p.employee_id.front() != '#') {
+            ref = p.employee_id;
+        } else if (!p.email.empty() && email_count[EmailKey(p.email)] == 1) {
+            ref = p.email;
+        }
         person_refs[p.id.value()] = {ref, FullName(p)};
     }
     std::unordered_map<std::int64_t, std::string> project_refs;
     for (const auto& p : projects) {
         std::string ref = fmt::format("#{}", p.id.value());
-        if (!p.project_number.empty() && number_count[p.project_number] == 1) ref = p.project_number;
+        if (!p.project_number.empty() && number_count[p.project_number] == 1) {
+            ref = p.project_number;
+        } else if (options.without_ids && name_count[AsciiLower(p.name)] == 1 &&
+                   number_count.count(p.name) == 0 && p.name.front() != '#' &&
+                   !detail::ParseRecordId(p.name)) {
+            // A file without ids is for another workspace, where "#id" is another record.
+            ref = p.name;
+        }
         project_refs[p.id.value()] = ref;
     }
     std::vector<std::string> header;

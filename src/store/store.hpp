@@ -40,7 +40,7 @@ struct JournalEntry {
     Entity entity = Entity::kPerson;
     std::int64_t entity_id = 0;
     ChangeAction action = ChangeAction::kCreate;
-    std::vector<std::string> fields;  // changed fields (all fields on create)
+    std::vector<std::string> fields;  // changed fields, for updates; empty on create and delete
 };
 
 struct PersonFilter {

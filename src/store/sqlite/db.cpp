@@ -1,6 +1,8 @@
 #include "store/sqlite/db.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -80,6 +82,12 @@ void Stmt::Reset() {
 }
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+    // The database holds people's personal data: create it readable by its owner only.
+    // SQLite gives its -wal and -shm files the same mode as the database file.
+    if (!path.empty() && path[0] != ':' && path.rfind("file:", 0) != 0) {
+        const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+        if (fd >= 0) ::close(fd);
+    }
     sqlite3* handle = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &handle,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |

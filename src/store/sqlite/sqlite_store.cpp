@@ -61,7 +61,10 @@ public:
     Status Commit() override {
         CREWSYNC_TRY(CheckOpen());
         open_ = false;
-        return db_.Exec("COMMIT");
+        Status committed = db_.Exec("COMMIT");
+        // A failed COMMIT can leave the transaction open; end it so the connection is usable.
+        if (!committed) (void)db_.Exec("ROLLBACK");
+        return committed;
     }
 
     // ---- groups ---------------------------------------------------------------------
@@ -176,6 +179,7 @@ public:
     Result<PersonId> InsertPerson(const Person& p) override {
         CREWSYNC_TRY(CheckWrite());
         CREWSYNC_ASSIGN_OR_RETURN(const auto classification, ClassificationIdFor(p.classification));
+        CREWSYNC_TRY(GroupIdsFor(p.groups));  // unknown names fail before any write
         CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
             "INSERT INTO people (first_name, last_name, email, employee_id, mobile_phone, "
             "job_title, status, type, permission, classification_id, created_at, updated_at) "
@@ -197,6 +201,7 @@ public:
         const auto fields = ChangedFields(*before, p);
         if (fields.empty()) return Ok();
         CREWSYNC_ASSIGN_OR_RETURN(const auto classification, ClassificationIdFor(p.classification));
+        CREWSYNC_TRY(GroupIdsFor(p.groups));  // unknown names fail before any write
         CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
             "UPDATE people SET first_name = ?, last_name = ?, email = ?, employee_id = ?, "
             "mobile_phone = ?, job_title = ?, status = ?, type = ?, permission = ?, "
@@ -250,6 +255,7 @@ public:
 
     Result<ProjectId> InsertProject(const Project& p) override {
         CREWSYNC_TRY(CheckWrite());
+        CREWSYNC_TRY(GroupIdsFor(p.groups));  // unknown names fail before any write
         CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
             "INSERT INTO projects (name, project_number, status, start_date, planned_end_date, "
             "address, city, postal_code, time_zone, created_at, updated_at) "
@@ -269,6 +275,7 @@ public:
         if (!before) return NotFound("project", p.id.value());
         const auto fields = ChangedFields(*before, p);
         if (fields.empty()) return Ok();
+        CREWSYNC_TRY(GroupIdsFor(p.groups));  // unknown names fail before any write
         CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
             "UPDATE projects SET name = ?, project_number = ?, status = ?, start_date = ?, "
             "planned_end_date = ?, address = ?, city = ?, postal_code = ?, time_zone = ?, "
@@ -497,7 +504,12 @@ private:
     }
 
     static Error ReferenceError(const Error& e, std::string_view what) {
-        if (e.code() != ErrorCode::kConflict) return e;
+        // Only a foreign-key failure means a missing person or project; other constraint
+        // failures (a CHECK) keep SQLite's own words.
+        if (e.code() != ErrorCode::kConflict ||
+            e.message().find("FOREIGN KEY") == std::string::npos) {
+            return e;
+        }
         return Error(ErrorCode::kNotFound,
                      fmt::format("the {}'s person or project does not exist", what));
     }
@@ -824,7 +836,11 @@ public:
         CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_->Prepare(
             "SELECT coalesce(max(version), 0) FROM schema_migrations"));
         CREWSYNC_TRY(s->Step());
-        return static_cast<int>(s->Int(0));
+        const int version = static_cast<int>(s->Int(0));
+        // Reset now: a statement left on its row keeps a read transaction open, pinning this
+        // connection to an old snapshot (other connections' commits stay invisible).
+        s->Reset();
+        return version;
     }
 
     Result<std::vector<std::string>> TableNames() override {
