@@ -24,6 +24,37 @@ void OnRun(CLI::App* command, CliContext& context, std::function<Status()> actio
 
 bool Given(const CLI::Option* option) { return option != nullptr && option->count() > 0; }
 
+namespace {
+
+// When CLI11 can only say "A subcommand is required", find the word the user typed
+// where a command was expected and name it with the choices ("crewsync peeple list").
+std::string UnknownCommandMessage(CLI::App& app, int argc, char** argv) {
+    CLI::App* current = &app;
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word == "-w" || word == "--workspace") {
+            ++i;  // skip the option's value
+            continue;
+        }
+        if (word.empty() || word[0] == '-') continue;
+        const auto subcommands = current->get_subcommands({});
+        if (subcommands.empty()) return "";
+        CLI::App* next = nullptr;
+        std::string choices;
+        for (CLI::App* sub : subcommands) {
+            if (sub->check_name(word)) next = sub;
+            choices += (choices.empty() ? "" : ", ") + sub->get_name();
+        }
+        if (next == nullptr) {
+            return "unknown command '" + word + "'; choose one of: " + choices;
+        }
+        current = next;
+    }
+    return "";
+}
+
+}  // namespace
+
 int Run(int argc, char** argv) {
     CliContext context(workspace::Environment::Process());
     CLI::App app{
@@ -59,6 +90,13 @@ int Run(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
+    } catch (const CLI::RequiredError& e) {
+        if (const std::string unknown = UnknownCommandMessage(app, argc, argv); !unknown.empty()) {
+            std::cerr << "crewsync: " << unknown << "\nRun with --help for more information.\n";
+            return kExitUsage;
+        }
+        const int code = app.exit(e);
+        return code == 0 ? kExitOk : kExitUsage;
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? kExitOk : kExitUsage;

@@ -517,7 +517,11 @@ TEST_F(CliTest, UnknownCommandIsAUsageError) {
     const Output o = Run({"peeple", "list"});
     EXPECT_EQ(o.code, kUsage) << o;
     EXPECT_THAT(o.err, HasSubstr("--help"));
+    EXPECT_THAT(o.err, HasSubstr("unknown command 'peeple'; choose one of: init, config, people"));
     EXPECT_THAT(o.out, IsEmpty());
+    const Output nested = Run({"people", "lst"});
+    EXPECT_EQ(nested.code, kUsage) << nested;
+    EXPECT_THAT(nested.err, HasSubstr("unknown command 'lst'; choose one of: add, edit, show, list"));
     const Output missing_arg = Run({"people", "show"});
     EXPECT_EQ(missing_arg.code, kUsage) << missing_arg;
 }
