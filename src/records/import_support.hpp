@@ -15,6 +15,14 @@
 
 namespace crewsync::records::detail {
 
+// A row that will add or change a record, with where it came from.
+template <class T>
+struct PlannedWrite {
+    T record;
+    const csv::Record* row;
+    std::size_t report_index;  // its RowOutcome in ImportReport::rows
+};
+
 // Collects the problems of one import, each placed at "LINE:COLUMN" of its cell.
 class ProblemList {
 public:

@@ -187,8 +187,8 @@ Result<ImportReport> ImportPeople(store::Store& store, const csv::Table& table,
     report.dry_run = options.dry_run;
     ProblemList problems(header);
     detail::MissingNames missing;
-    std::vector<Person> planned;  // one per good row, in row order
-    std::vector<const csv::Record*> planned_rows;
+    // Only rows that add or change something; unchanged rows need no more work.
+    std::vector<detail::PlannedWrite<Person>> planned;
     std::unordered_map<std::size_t, std::size_t> matched_lines;  // index position -> line
     // New and changed keys -> (line, whether that row adds a person).
     std::unordered_map<std::string, std::pair<std::size_t, bool>> email_lines;
@@ -250,14 +250,15 @@ Result<ImportReport> ImportPeople(store::Store& store, const csv::Table& table,
             outcome.action = outcome.changed_fields.empty() ? RowAction::kUnchanged
                                                             : RowAction::kUpdate;
         }
+        if (outcome.action != RowAction::kUnchanged) {
+            planned.push_back({std::move(person), &row, report.rows.size()});
+        }
         report.rows.push_back(std::move(outcome));
-        planned.push_back(std::move(person));
-        planned_rows.push_back(&row);
     }
     for (const auto& g : missing.group_names) context.AddGroup(g);
     for (const auto& c : missing.classification_names) context.AddClassification(c);
-    for (std::size_t r = 0; r < planned.size(); ++r) {
-        problems.AddAll(*planned_rows[r], ValidatePerson(planned[r], context));
+    for (const auto& write : planned) {
+        problems.AddAll(*write.row, ValidatePerson(write.record, context));
     }
     if (!problems.empty()) return Fail(problems.ToError(file));
     if (options.dry_run) {
@@ -267,15 +268,15 @@ Result<ImportReport> ImportPeople(store::Store& store, const csv::Table& table,
     }
 
     CREWSYNC_TRY(detail::CreateMissing(*tx, missing, report));
-    for (std::size_t r = 0; r < planned.size(); ++r) {
-        RowOutcome& outcome = report.rows[r];
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+        RowOutcome& outcome = report.rows[planned[i].report_index];
         if (outcome.action == RowAction::kAdd) {
-            CREWSYNC_ASSIGN_OR_RETURN(const PersonId id, tx->InsertPerson(planned[r]));
+            CREWSYNC_ASSIGN_OR_RETURN(const PersonId id, tx->InsertPerson(planned[i].record));
             outcome.id = id.value();
-        } else if (outcome.action == RowAction::kUpdate) {
-            CREWSYNC_TRY(tx->UpdatePerson(planned[r]));
+        } else {
+            CREWSYNC_TRY(tx->UpdatePerson(planned[i].record));
         }
-        detail::ReportProgress(options, r + 1, planned.size());
+        detail::ReportProgress(options, i + 1, planned.size());
     }
     CREWSYNC_TRY(tx->Commit());
     return report;

@@ -146,8 +146,8 @@ Result<ImportReport> ImportProjects(store::Store& store, const csv::Table& table
     report.dry_run = options.dry_run;
     ProblemList problems(header);
     detail::MissingNames missing;
-    std::vector<Project> planned;
-    std::vector<const csv::Record*> planned_rows;
+    // Only rows that add or change something; unchanged rows need no more work.
+    std::vector<detail::PlannedWrite<Project>> planned;
     std::unordered_map<std::size_t, std::size_t> matched_lines;
     std::unordered_map<std::string, std::size_t> number_lines;
 
@@ -199,13 +199,14 @@ Result<ImportReport> ImportProjects(store::Store& store, const csv::Table& table
             outcome.action = outcome.changed_fields.empty() ? RowAction::kUnchanged
                                                             : RowAction::kUpdate;
         }
+        if (outcome.action != RowAction::kUnchanged) {
+            planned.push_back({std::move(project), &row, report.rows.size()});
+        }
         report.rows.push_back(std::move(outcome));
-        planned.push_back(std::move(project));
-        planned_rows.push_back(&row);
     }
     for (const auto& g : missing.group_names) context.AddGroup(g);
-    for (std::size_t r = 0; r < planned.size(); ++r) {
-        problems.AddAll(*planned_rows[r], ValidateProject(planned[r], context));
+    for (const auto& write : planned) {
+        problems.AddAll(*write.row, ValidateProject(write.record, context));
     }
     if (!problems.empty()) return Fail(problems.ToError(file));
     if (options.dry_run) {
@@ -214,15 +215,15 @@ Result<ImportReport> ImportProjects(store::Store& store, const csv::Table& table
     }
 
     CREWSYNC_TRY(detail::CreateMissing(*tx, missing, report));
-    for (std::size_t r = 0; r < planned.size(); ++r) {
-        RowOutcome& outcome = report.rows[r];
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+        RowOutcome& outcome = report.rows[planned[i].report_index];
         if (outcome.action == RowAction::kAdd) {
-            CREWSYNC_ASSIGN_OR_RETURN(const ProjectId id, tx->InsertProject(planned[r]));
+            CREWSYNC_ASSIGN_OR_RETURN(const ProjectId id, tx->InsertProject(planned[i].record));
             outcome.id = id.value();
-        } else if (outcome.action == RowAction::kUpdate) {
-            CREWSYNC_TRY(tx->UpdateProject(planned[r]));
+        } else {
+            CREWSYNC_TRY(tx->UpdateProject(planned[i].record));
         }
-        detail::ReportProgress(options, r + 1, planned.size());
+        detail::ReportProgress(options, i + 1, planned.size());
     }
     CREWSYNC_TRY(tx->Commit());
     return report;

@@ -176,8 +176,8 @@ Result<ImportReport> ImportTimeEntries(store::Store& store, const csv::Table& ta
     report.dry_run = options.dry_run;
     ProblemList problems(header);
     detail::MissingNames missing;
-    std::vector<TimeEntry> planned;
-    std::vector<const csv::Record*> planned_rows;
+    // Only rows that add or change something; unchanged rows need no more work.
+    std::vector<detail::PlannedWrite<TimeEntry>> planned;
     std::unordered_map<std::size_t, std::size_t> matched_lines;
     std::unordered_map<std::string, std::size_t> ref_lines, key_lines;
 
@@ -246,14 +246,15 @@ Result<ImportReport> ImportTimeEntries(store::Store& store, const csv::Table& ta
             outcome.action = outcome.changed_fields.empty() ? RowAction::kUnchanged
                                                             : RowAction::kUpdate;
         }
+        if (outcome.action != RowAction::kUnchanged) {
+            planned.push_back({std::move(entry), &row, report.rows.size()});
+        }
         report.rows.push_back(std::move(outcome));
-        planned.push_back(std::move(entry));
-        planned_rows.push_back(&row);
     }
     for (const auto& c : missing.classification_names) context.AddClassification(c);
-    for (std::size_t r = 0; r < planned.size(); ++r) {
-        const Person& person = *directory.person_by_id.at(planned[r].person.value());
-        problems.AddAll(*planned_rows[r], ValidateTimeEntry(planned[r], person, context));
+    for (const auto& write : planned) {
+        const Person& person = *directory.person_by_id.at(write.record.person.value());
+        problems.AddAll(*write.row, ValidateTimeEntry(write.record, person, context));
     }
     if (!problems.empty()) return Fail(problems.ToError(file));
     if (options.dry_run) {
@@ -262,15 +263,15 @@ Result<ImportReport> ImportTimeEntries(store::Store& store, const csv::Table& ta
     }
 
     CREWSYNC_TRY(detail::CreateMissing(*tx, missing, report));
-    for (std::size_t r = 0; r < planned.size(); ++r) {
-        RowOutcome& outcome = report.rows[r];
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+        RowOutcome& outcome = report.rows[planned[i].report_index];
         if (outcome.action == RowAction::kAdd) {
-            CREWSYNC_ASSIGN_OR_RETURN(const TimeEntryId id, tx->InsertTimeEntry(planned[r]));
+            CREWSYNC_ASSIGN_OR_RETURN(const TimeEntryId id, tx->InsertTimeEntry(planned[i].record));
             outcome.id = id.value();
-        } else if (outcome.action == RowAction::kUpdate) {
-            CREWSYNC_TRY(tx->UpdateTimeEntry(planned[r]));
+        } else {
+            CREWSYNC_TRY(tx->UpdateTimeEntry(planned[i].record));
         }
-        detail::ReportProgress(options, r + 1, planned.size());
+        detail::ReportProgress(options, i + 1, planned.size());
     }
     CREWSYNC_TRY(tx->Commit());
     return report;

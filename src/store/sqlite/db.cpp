@@ -104,7 +104,7 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
     // WAL lets readers (the dashboard, a second CLI) work while a sync writes;
     // synchronous=NORMAL is durable across process crashes in WAL mode.
     CREWSYNC_TRY(db->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                          "PRAGMA foreign_keys=ON;"));
+                          "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;"));
     return db;
 }
 
