@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "cli/table.hpp"
 #include "model/text.hpp"
 #include "records/import_support.hpp"
@@ -159,9 +160,7 @@ void RegisterAssignmentCommands(CLI::App& app, CliContext& context) {
         }
         CREWSYNC_ASSIGN_OR_RETURN(auto all, tx->ListAssignments(filter));
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& a : all) out.push_back(records::ToJson(a));
-            context.PrintJson(out);
+            PrintJsonList(context, all);
             return Ok();
         }
         TextTable t({"ID", "PERSON", "PROJECT", "FROM", "TO", "NOTE"});

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "cli/table.hpp"
 #include "model/text.hpp"
 #include "records/json.hpp"
@@ -68,9 +69,7 @@ void RegisterGroups(CLI::App& app, CliContext& context) {
         CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
         CREWSYNC_ASSIGN_OR_RETURN(auto all, tx->ListGroups());
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& g : all) out.push_back(records::ToJson(g));
-            context.PrintJson(out);
+            PrintJsonList(context, all);
             return Ok();
         }
         TextTable t({"NAME", "DESCRIPTION"});
@@ -150,9 +149,7 @@ void RegisterClassifications(CLI::App& app, CliContext& context) {
         CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
         CREWSYNC_ASSIGN_OR_RETURN(auto all, tx->ListClassifications());
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& c : all) out.push_back(records::ToJson(c));
-            context.PrintJson(out);
+            PrintJsonList(context, all);
             return Ok();
         }
         TextTable t({"NAME", "ABBREVIATION", "STATUS"});

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "cli/table.hpp"
 #include "records/json.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -85,9 +86,7 @@ void RegisterJournalCommand(CLI::App& app, CliContext& context) {
         CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
         CREWSYNC_ASSIGN_OR_RETURN(auto entries, tx->ReadJournal(args->after, args->limit));
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& j : entries) out.push_back(records::ToJson(j));
-            context.PrintJson(out);
+            PrintJsonList(context, entries);
             return Ok();
         }
         TextTable t({"SEQ", "WHEN", "RECORD", "ACTION", "FIELDS"});

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "cli/csv_commands.hpp"
 #include "cli/table.hpp"
 #include "model/text.hpp"
@@ -223,9 +224,7 @@ void RegisterList(CLI::App& parent, CliContext& context) {
         }
         CREWSYNC_ASSIGN_OR_RETURN(auto people, tx->ListPeople(filter));
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& p : people) out.push_back(records::ToJson(p));
-            context.PrintJson(out);
+            PrintJsonList(context, people);
             return Ok();
         }
         TextTable t({"ID", "NAME", "E-MAIL", "EMPLOYEE ID", "TYPE", "STATUS", "GROUPS"});
@@ -259,9 +258,7 @@ void RegisterStatusChange(CLI::App& people, CliContext& context, const char* nam
         }
         CREWSYNC_TRY(tx->Commit());
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& p : changed) out.push_back(records::ToJson(p));
-            context.PrintJson(out);
+            PrintJsonList(context, changed);
         }
         for (const auto& p : changed) {
             context.Say(fmt::format("{} is now {}", records::Describe(p), Name(status)));

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "cli/csv_commands.hpp"
 #include "cli/table.hpp"
 #include "model/text.hpp"
@@ -163,9 +164,7 @@ void RegisterList(CLI::App& parent, CliContext& context) {
         CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
         CREWSYNC_ASSIGN_OR_RETURN(auto projects, tx->ListProjects(filter));
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& p : projects) out.push_back(records::ToJson(p));
-            context.PrintJson(out);
+            PrintJsonList(context, projects);
             return Ok();
         }
         TextTable t({"ID", "NUMBER", "NAME", "STATUS", "START", "PLANNED END", "CITY", "GROUPS"});
@@ -199,9 +198,7 @@ void RegisterStatusChange(CLI::App& projects, CliContext& context, const char* n
         }
         CREWSYNC_TRY(tx->Commit());
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& p : changed) out.push_back(records::ToJson(p));
-            context.PrintJson(out);
+            PrintJsonList(context, changed);
         }
         for (const auto& p : changed) {
             context.Say(fmt::format("{} is now {}", records::Describe(p), Name(status)));

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "cli/csv_commands.hpp"
 #include "cli/table.hpp"
 #include "model/text.hpp"
@@ -225,9 +226,7 @@ void RegisterTimeCommands(CLI::App& app, CliContext& context) {
         if (args->approved_only) filter.approval = ApprovalStatus::kApproved;
         CREWSYNC_ASSIGN_OR_RETURN(auto entries, tx->ListTimeEntries(filter));
         if (context.json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& e : entries) out.push_back(records::ToJson(e));
-            context.PrintJson(out);
+            PrintJsonList(context, entries);
             return Ok();
         }
         CREWSYNC_ASSIGN_OR_RETURN(auto people, tx->ListPeople({}));

@@ -15,6 +15,9 @@
 
 namespace crewsync::records::detail {
 
+// Reports progress every few thousand rows and at the end.
+void ReportProgress(const ImportOptions& options, std::size_t done, std::size_t total);
+
 // A row that will add or change a record, with where it came from.
 template <class T>
 struct PlannedWrite {
@@ -22,6 +25,25 @@ struct PlannedWrite {
     const csv::Record* row;
     std::size_t report_index;  // its RowOutcome in ImportReport::rows
 };
+
+// Writes the planned rows (adds through `insert`, which returns the new id; changes
+// through `update`), fills in the new ids and reports progress.
+template <class T, class Insert, class Update>
+Status WritePlanned(const std::vector<PlannedWrite<T>>& planned, ImportReport& report,
+                    const ImportOptions& options, Insert insert, Update update) {
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+        RowOutcome& outcome = report.rows[planned[i].report_index];
+        if (outcome.action == RowAction::kAdd) {
+            auto id = insert(planned[i].record);
+            if (!id) return Fail(std::move(id).error());
+            outcome.id = id->value();
+        } else {
+            CREWSYNC_TRY(update(planned[i].record));
+        }
+        ReportProgress(options, i + 1, planned.size());
+    }
+    return Ok();
+}
 
 // Collects the problems of one import, each placed at "LINE:COLUMN" of its cell.
 class ProblemList {
@@ -70,7 +92,5 @@ Status CreateMissing(store::Transaction& tx, const MissingNames& missing, Import
 // Wraps a header error with the file name.
 Error HeaderError(const std::string& file, const Error& error);
 
-// Reports progress every `kProgressEvery` rows and at the end.
-void ReportProgress(const ImportOptions& options, std::size_t done, std::size_t total);
 
 }  // namespace crewsync::records::detail

@@ -268,16 +268,9 @@ Result<ImportReport> ImportPeople(store::Store& store, const csv::Table& table,
     }
 
     CREWSYNC_TRY(detail::CreateMissing(*tx, missing, report));
-    for (std::size_t i = 0; i < planned.size(); ++i) {
-        RowOutcome& outcome = report.rows[planned[i].report_index];
-        if (outcome.action == RowAction::kAdd) {
-            CREWSYNC_ASSIGN_OR_RETURN(const PersonId id, tx->InsertPerson(planned[i].record));
-            outcome.id = id.value();
-        } else {
-            CREWSYNC_TRY(tx->UpdatePerson(planned[i].record));
-        }
-        detail::ReportProgress(options, i + 1, planned.size());
-    }
+    CREWSYNC_TRY(detail::WritePlanned(
+        planned, report, options, [&](const Person& r) { return tx->InsertPerson(r); },
+        [&](const Person& r) { return tx->UpdatePerson(r); }));
     CREWSYNC_TRY(tx->Commit());
     return report;
 }

@@ -215,16 +215,9 @@ Result<ImportReport> ImportProjects(store::Store& store, const csv::Table& table
     }
 
     CREWSYNC_TRY(detail::CreateMissing(*tx, missing, report));
-    for (std::size_t i = 0; i < planned.size(); ++i) {
-        RowOutcome& outcome = report.rows[planned[i].report_index];
-        if (outcome.action == RowAction::kAdd) {
-            CREWSYNC_ASSIGN_OR_RETURN(const ProjectId id, tx->InsertProject(planned[i].record));
-            outcome.id = id.value();
-        } else {
-            CREWSYNC_TRY(tx->UpdateProject(planned[i].record));
-        }
-        detail::ReportProgress(options, i + 1, planned.size());
-    }
+    CREWSYNC_TRY(detail::WritePlanned(
+        planned, report, options, [&](const Project& r) { return tx->InsertProject(r); },
+        [&](const Project& r) { return tx->UpdateProject(r); }));
     CREWSYNC_TRY(tx->Commit());
     return report;
 }

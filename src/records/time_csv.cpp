@@ -263,16 +263,9 @@ Result<ImportReport> ImportTimeEntries(store::Store& store, const csv::Table& ta
     }
 
     CREWSYNC_TRY(detail::CreateMissing(*tx, missing, report));
-    for (std::size_t i = 0; i < planned.size(); ++i) {
-        RowOutcome& outcome = report.rows[planned[i].report_index];
-        if (outcome.action == RowAction::kAdd) {
-            CREWSYNC_ASSIGN_OR_RETURN(const TimeEntryId id, tx->InsertTimeEntry(planned[i].record));
-            outcome.id = id.value();
-        } else {
-            CREWSYNC_TRY(tx->UpdateTimeEntry(planned[i].record));
-        }
-        detail::ReportProgress(options, i + 1, planned.size());
-    }
+    CREWSYNC_TRY(detail::WritePlanned(
+        planned, report, options, [&](const TimeEntry& r) { return tx->InsertTimeEntry(r); },
+        [&](const TimeEntry& r) { return tx->UpdateTimeEntry(r); }));
     CREWSYNC_TRY(tx->Commit());
     return report;
 }

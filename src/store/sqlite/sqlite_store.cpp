@@ -43,6 +43,14 @@ constexpr const char* kTimeEntryColumns =
     "t.id, t.person_id, t.project_id, t.work_date, t.hours_hundredths, t.time_in_minutes, "
     "t.time_out_minutes, t.lunch_minutes, c.name, t.cost_code, t.notes, t.approval, t.source_ref";
 
+// The first record of a loaded list, for lookups by id.
+template <class T>
+Result<std::optional<T>> FirstOf(Result<std::vector<T>> loaded) {
+    if (!loaded) return Fail(std::move(loaded).error());
+    if (loaded->empty()) return std::optional<T>();
+    return std::optional<T>(std::move(loaded->front()));
+}
+
 class SqliteTransaction final : public Transaction {
 public:
     SqliteTransaction(Db& db, const Clock& clock, TxMode mode)
@@ -219,11 +227,7 @@ public:
     }
 
     Result<std::optional<Person>> GetPerson(PersonId id) override {
-        CREWSYNC_ASSIGN_OR_RETURN(auto people, LoadPeople("p.id = ?1", [&](Stmt& s) {
-            s.Bind(1, id.value());
-        }));
-        if (people.empty()) return std::optional<Person>();
-        return std::optional<Person>(std::move(people.front()));
+        return FirstOf(LoadPeople("p.id = ?1", [&](Stmt& s) { s.Bind(1, id.value()); }));
     }
 
     Result<std::vector<Person>> ListPeople(const PersonFilter& f) override {
@@ -290,11 +294,7 @@ public:
     }
 
     Result<std::optional<Project>> GetProject(ProjectId id) override {
-        CREWSYNC_ASSIGN_OR_RETURN(auto projects, LoadProjects("p.id = ?1", [&](Stmt& s) {
-            s.Bind(1, id.value());
-        }));
-        if (projects.empty()) return std::optional<Project>();
-        return std::optional<Project>(std::move(projects.front()));
+        return FirstOf(LoadProjects("p.id = ?1", [&](Stmt& s) { s.Bind(1, id.value()); }));
     }
 
     Result<std::vector<Project>> ListProjects(const ProjectFilter& f) override {
@@ -350,11 +350,7 @@ public:
     }
 
     Result<std::optional<Assignment>> GetAssignment(AssignmentId id) override {
-        CREWSYNC_ASSIGN_OR_RETURN(auto all, LoadAssignments("id = ?1", [&](Stmt& s) {
-            s.Bind(1, id.value());
-        }));
-        if (all.empty()) return std::optional<Assignment>();
-        return std::optional<Assignment>(std::move(all.front()));
+        return FirstOf(LoadAssignments("id = ?1", [&](Stmt& s) { s.Bind(1, id.value()); }));
     }
 
     Result<std::vector<Assignment>> ListAssignments(const AssignmentFilter& f) override {
@@ -410,11 +406,7 @@ public:
     }
 
     Result<std::optional<TimeEntry>> GetTimeEntry(TimeEntryId id) override {
-        CREWSYNC_ASSIGN_OR_RETURN(auto all, LoadTimeEntries("t.id = ?1", [&](Stmt& s) {
-            s.Bind(1, id.value());
-        }));
-        if (all.empty()) return std::optional<TimeEntry>();
-        return std::optional<TimeEntry>(std::move(all.front()));
+        return FirstOf(LoadTimeEntries("t.id = ?1", [&](Stmt& s) { s.Bind(1, id.value()); }));
     }
 
     Result<std::vector<TimeEntry>> ListTimeEntries(const TimeEntryFilter& f) override {
