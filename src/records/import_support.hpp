@@ -10,6 +10,7 @@
 #include "csv/header_map.hpp"
 #include "csv/reader.hpp"
 #include "model/date.hpp"
+#include "model/diff.hpp"
 #include "model/error.hpp"
 #include "records/import.hpp"
 
@@ -25,6 +26,25 @@ struct PlannedWrite {
     const csv::Record* row;
     std::size_t report_index;  // its RowOutcome in ImportReport::rows
 };
+
+// Records what a row does: add (no `stored`), update or nothing; rows that write
+// something join `planned`.
+template <class T>
+void PlanRow(ImportReport& report, std::vector<PlannedWrite<T>>& planned, const csv::Record& row,
+             std::string label, const T* stored, T record) {
+    RowOutcome outcome;
+    outcome.line = row.line;
+    outcome.label = std::move(label);
+    if (stored != nullptr) {
+        outcome.id = record.id.value();
+        outcome.changed_fields = ChangedFields(*stored, record);
+        outcome.action = outcome.changed_fields.empty() ? RowAction::kUnchanged : RowAction::kUpdate;
+    }
+    if (outcome.action != RowAction::kUnchanged) {
+        planned.push_back({std::move(record), &row, report.rows.size()});
+    }
+    report.rows.push_back(std::move(outcome));
+}
 
 // Writes the planned rows (adds through `insert`, which returns the new id; changes
 // through `update`), fills in the new ids and reports progress.

@@ -241,19 +241,9 @@ Result<ImportReport> ImportPeople(store::Store& store, const csv::Table& table,
             check(employee_id_lines, index.by_employee_id, person.employee_id,
                   stored ? stored->employee_id : "", "employee_id", "employee ID");
         }
-        RowOutcome outcome;
-        outcome.line = row.line;
-        outcome.label = FullName(person);
-        if (match) {
-            outcome.id = person.id.value();
-            outcome.changed_fields = ChangedFields(index.people[*match], person);
-            outcome.action = outcome.changed_fields.empty() ? RowAction::kUnchanged
-                                                            : RowAction::kUpdate;
-        }
-        if (outcome.action != RowAction::kUnchanged) {
-            planned.push_back({std::move(person), &row, report.rows.size()});
-        }
-        report.rows.push_back(std::move(outcome));
+        std::string label = FullName(person);  // before `person` is moved
+        detail::PlanRow(report, planned, row, std::move(label),
+                        match ? &index.people[*match] : nullptr, std::move(person));
     }
     for (const auto& g : missing.group_names) context.AddGroup(g);
     for (const auto& c : missing.classification_names) context.AddClassification(c);

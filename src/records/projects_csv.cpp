@@ -190,19 +190,9 @@ Result<ImportReport> ImportProjects(store::Store& store, const csv::Table& table
                                          index.projects[owner->second.front()].id.value()));
             }
         }
-        RowOutcome outcome;
-        outcome.line = row.line;
-        outcome.label = Label(project);
-        if (match) {
-            outcome.id = project.id.value();
-            outcome.changed_fields = ChangedFields(index.projects[*match], project);
-            outcome.action = outcome.changed_fields.empty() ? RowAction::kUnchanged
-                                                            : RowAction::kUpdate;
-        }
-        if (outcome.action != RowAction::kUnchanged) {
-            planned.push_back({std::move(project), &row, report.rows.size()});
-        }
-        report.rows.push_back(std::move(outcome));
+        std::string label = Label(project);  // before `project` is moved
+        detail::PlanRow(report, planned, row, std::move(label),
+                        match ? &index.projects[*match] : nullptr, std::move(project));
     }
     for (const auto& g : missing.group_names) context.AddGroup(g);
     for (const auto& write : planned) {

@@ -234,22 +234,12 @@ Result<ImportReport> ImportTimeEntries(store::Store& store, const csv::Table& ta
                                                   "classification and cost code as line {}; give "
                                                   "each row a ref to keep both", it->second));
         }
-        RowOutcome outcome;
-        outcome.line = row.line;
         const Person* person = directory.person_by_id.at(entry.person.value());
         const Project* project = directory.project_by_id.at(entry.project.value());
-        outcome.label = fmt::format("{} on {}, {}", FullName(*person), project->name,
-                                    FormatDate(entry.date));
-        if (match) {
-            outcome.id = entry.id.value();
-            outcome.changed_fields = ChangedFields(existing[*match], entry);
-            outcome.action = outcome.changed_fields.empty() ? RowAction::kUnchanged
-                                                            : RowAction::kUpdate;
-        }
-        if (outcome.action != RowAction::kUnchanged) {
-            planned.push_back({std::move(entry), &row, report.rows.size()});
-        }
-        report.rows.push_back(std::move(outcome));
+        std::string label = fmt::format("{} on {}, {}", FullName(*person), project->name,
+                                        FormatDate(entry.date));
+        detail::PlanRow(report, planned, row, std::move(label),
+                        match ? &existing[*match] : nullptr, std::move(entry));
     }
     for (const auto& c : missing.classification_names) context.AddClassification(c);
     for (const auto& write : planned) {
