@@ -10,6 +10,7 @@ endfunction()
 function(crewsync_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LINKS;PROPERTIES" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${ARG_LINKS} GTest::gmock GTest::gtest_main
     crewsync_warnings crewsync_sanitizers)
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60

@@ -14,23 +14,6 @@
 
 namespace crewsync::cli {
 
-int ExitCodeFor(ErrorCode code) {
-    switch (code) {
-        case ErrorCode::kInvalidArgument: return kExitInvalidInput;
-        case ErrorCode::kNotFound: return kExitNotFound;
-        case ErrorCode::kConflict: return kExitConflict;
-        case ErrorCode::kUnauthorized:
-        case ErrorCode::kForbidden: return kExitAccess;
-        case ErrorCode::kRateLimited:
-        case ErrorCode::kTransient:
-        case ErrorCode::kRemoteRejected: return kExitRemote;
-        case ErrorCode::kCorrupt:
-        case ErrorCode::kIo: return kExitStorage;
-        case ErrorCode::kInternal: return kExitInternal;
-    }
-    return kExitInternal;
-}
-
 Status CliContext::OpenWorkspace() {
     if (store_) return Ok();
     std::optional<std::string> flag;

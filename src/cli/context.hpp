@@ -29,7 +29,6 @@ public:
     int exit_code = 0;
 
     const workspace::Environment& env() const { return env_; }
-    const Clock& clock() const { return clock_; }
 
     // Finds the workspace (flag, CREWSYNC_WORKSPACE, current directory and its parents),
     // loads its settings and opens its database. Idempotent.

@@ -15,8 +15,7 @@
 namespace crewsync::cli {
 namespace {
 
-void PrintReport(const CliContext& context, const records::ImportReport& report,
-                 const std::string& what) {
+void PrintReport(const CliContext& context, const records::ImportReport& report) {
     if (context.json) {
         context.PrintJson(records::ToJson(report));
         return;
@@ -46,7 +45,6 @@ void PrintReport(const CliContext& context, const records::ImportReport& report,
                              dry ? "to add" : "added", report.Count(RowAction::kUpdate),
                              dry ? "to update" : "updated", report.Count(RowAction::kUnchanged),
                              dry ? "; nothing was written" : "");
-    (void)what;
 }
 
 }  // namespace
@@ -102,7 +100,7 @@ CLI::App* AddImportCommand(CLI::App& parent, CliContext& context, const std::str
             };
         }
         CREWSYNC_ASSIGN_OR_RETURN(auto report, import(context.store(), *table, label, options));
-        PrintReport(context, report, what);
+        PrintReport(context, report);
         return Ok();
     });
     return cmd;

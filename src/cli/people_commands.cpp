@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "cli/output.hpp"
+#include "cli/status_command.hpp"
 #include "cli/csv_commands.hpp"
 #include "cli/table.hpp"
 #include "model/text.hpp"
@@ -239,34 +240,6 @@ void RegisterList(CLI::App& parent, CliContext& context) {
     });
 }
 
-void RegisterStatusChange(CLI::App& people, CliContext& context, const char* name,
-                          RecordStatus status) {
-    auto* cmd = people.add_subcommand(
-        name, status == RecordStatus::kActive
-                  ? "Mark people active (synced to Procore as active)"
-                  : "Mark people inactive (their linked Procore records are deactivated on sync)");
-    auto refs = std::make_shared<std::vector<std::string>>();
-    cmd->add_option("people", *refs, "Employee IDs, e-mails or #ids")->required();
-    OnRun(cmd, context, [&context, refs, status]() -> Status {
-        CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kWrite));
-        std::vector<Person> changed;
-        for (const auto& ref : *refs) {
-            CREWSYNC_ASSIGN_OR_RETURN(Person person, records::ResolvePerson(*tx, ref));
-            person.status = status;
-            CREWSYNC_TRY(tx->UpdatePerson(person));
-            changed.push_back(std::move(person));
-        }
-        CREWSYNC_TRY(tx->Commit());
-        if (context.json) {
-            PrintJsonList(context, changed);
-        }
-        for (const auto& p : changed) {
-            context.Say(fmt::format("{} is now {}", records::Describe(p), Name(status)));
-        }
-        return Ok();
-    });
-}
-
 }  // namespace
 
 void RegisterPeopleCommands(CLI::App& app, CliContext& context) {
@@ -276,8 +249,16 @@ void RegisterPeopleCommands(CLI::App& app, CliContext& context) {
     RegisterEdit(*people, context);
     RegisterShow(*people, context);
     RegisterList(*people, context);
-    RegisterStatusChange(*people, context, "deactivate", RecordStatus::kInactive);
-    RegisterStatusChange(*people, context, "activate", RecordStatus::kActive);
+    const auto resolve = records::ResolvePerson;
+    const auto update = &store::Transaction::UpdatePerson;
+    const char* refs_help = "Employee IDs, e-mails or #ids";
+    AddStatusCommand<Person>(
+        *people, context, "deactivate",
+        "Mark people inactive (their linked Procore records are deactivated on sync)", "people",
+        refs_help, RecordStatus::kInactive, resolve, update);
+    AddStatusCommand<Person>(*people, context, "activate",
+                             "Mark people active (synced to Procore as active)", "people",
+                             refs_help, RecordStatus::kActive, resolve, update);
     AddImportCommand(*people, context, "people", records::ImportPeople, true);
     AddExportCommand(*people, context, "people", records::ExportPeople);
 }

@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "cli/output.hpp"
+#include "cli/status_command.hpp"
 #include "cli/csv_commands.hpp"
 #include "cli/table.hpp"
 #include "model/text.hpp"
@@ -180,33 +181,6 @@ void RegisterList(CLI::App& parent, CliContext& context) {
     });
 }
 
-void RegisterStatusChange(CLI::App& projects, CliContext& context, const char* name,
-                          RecordStatus status) {
-    auto* cmd = projects.add_subcommand(name, status == RecordStatus::kActive
-                                                  ? "Mark projects active"
-                                                  : "Mark projects inactive");
-    auto refs = std::make_shared<std::vector<std::string>>();
-    cmd->add_option("projects", *refs, "Project numbers, names or #ids")->required();
-    OnRun(cmd, context, [&context, refs, status]() -> Status {
-        CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kWrite));
-        std::vector<Project> changed;
-        for (const auto& ref : *refs) {
-            CREWSYNC_ASSIGN_OR_RETURN(Project project, records::ResolveProject(*tx, ref));
-            project.status = status;
-            CREWSYNC_TRY(tx->UpdateProject(project));
-            changed.push_back(std::move(project));
-        }
-        CREWSYNC_TRY(tx->Commit());
-        if (context.json) {
-            PrintJsonList(context, changed);
-        }
-        for (const auto& p : changed) {
-            context.Say(fmt::format("{} is now {}", records::Describe(p), Name(status)));
-        }
-        return Ok();
-    });
-}
-
 }  // namespace
 
 void RegisterProjectCommands(CLI::App& app, CliContext& context) {
@@ -217,8 +191,13 @@ void RegisterProjectCommands(CLI::App& app, CliContext& context) {
     RegisterEdit(*projects, context);
     RegisterShow(*projects, context);
     RegisterList(*projects, context);
-    RegisterStatusChange(*projects, context, "deactivate", RecordStatus::kInactive);
-    RegisterStatusChange(*projects, context, "activate", RecordStatus::kActive);
+    const auto resolve = records::ResolveProject;
+    const auto update = &store::Transaction::UpdateProject;
+    const char* refs_help = "Project numbers, names or #ids";
+    AddStatusCommand<Project>(*projects, context, "deactivate", "Mark projects inactive",
+                              "projects", refs_help, RecordStatus::kInactive, resolve, update);
+    AddStatusCommand<Project>(*projects, context, "activate", "Mark projects active", "projects",
+                              refs_help, RecordStatus::kActive, resolve, update);
     AddImportCommand(*projects, context, "projects", records::ImportProjects, false);
     AddExportCommand(*projects, context, "projects", records::ExportProjects);
 }

@@ -144,16 +144,4 @@ Result<Project> ResolveProject(store::Transaction& tx, std::string_view ref) {
     return *project;
 }
 
-Result<std::string> PersonReference(store::Transaction& tx, const Person& person) {
-    if (!person.employee_id.empty()) {
-        CREWSYNC_ASSIGN_OR_RETURN(auto ids, tx.FindPeopleByEmployeeId(person.employee_id));
-        if (ids.size() == 1 && person.employee_id.front() != '#') return person.employee_id;
-    }
-    if (!person.email.empty()) {
-        CREWSYNC_ASSIGN_OR_RETURN(auto ids, tx.FindPeopleByEmail(person.email));
-        if (ids.size() == 1) return person.email;
-    }
-    return fmt::format("#{}", person.id.value());
-}
-
 }  // namespace crewsync::records

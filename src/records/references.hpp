@@ -37,10 +37,6 @@ Result<ProjectId> ResolveProjectId(std::string_view ref, const ProjectLookup& lo
 Result<Person> ResolvePerson(store::Transaction& tx, std::string_view ref);
 Result<Project> ResolveProject(store::Transaction& tx, std::string_view ref);
 
-// How to write a reference back so that it resolves to this record again:
-// the employee ID or e-mail when it is unique, else "#id".
-Result<std::string> PersonReference(store::Transaction& tx, const Person& person);
-
 // "#12 Jane Doe" — for messages.
 std::string Describe(const Person& person);
 std::string Describe(const Project& project);

@@ -1,4 +1,5 @@
 // Time entries CSV: import and export.
+#include <charconv>
 #include <map>
 #include <unordered_map>
 
@@ -117,12 +118,12 @@ void ApplyRow(const csv::HeaderMap& header, const csv::Record& row, const Direct
     time("time_in", entry.time_in);
     time("time_out", entry.time_out);
     if (auto v = Cell(header, row, "lunch_minutes")) {
-        entry.lunch_minutes = 0;
-        if (!v->empty()) {
-            const auto minutes = detail::ParseRecordId(*v);
-            if (*v == "0") entry.lunch_minutes = 0;
-            else if (minutes && *minutes <= 24 * 60) entry.lunch_minutes = static_cast<int>(*minutes);
-            else problems.Add(row, "lunch_minutes", fmt::format("'{}' is not a number of minutes", *v));
+        int minutes = 0;
+        const char* end = v->data() + v->size();
+        if (!v->empty() && (std::from_chars(v->data(), end, minutes).ptr != end || minutes < 0)) {
+            problems.Add(row, "lunch_minutes", fmt::format("'{}' is not a number of minutes", *v));
+        } else {
+            entry.lunch_minutes = minutes;  // validation checks the range
         }
     }
     const auto hours_cell = Cell(header, row, "hours");

@@ -26,6 +26,7 @@
 #include "records/records.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace crewsync {
 
@@ -61,26 +62,7 @@ std::string Describe(const Result<T>& result) {
     return result ? std::string("ok") : result.error().ToString();
 }
 
-// A fresh directory under the system's temp directory, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "crewsync-import-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string File(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
+using testing_support::TempDir;
 
 std::string ReadBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -400,6 +382,13 @@ const std::vector<RejectCase>& RejectCases() {
          "E100,P-100,2026-03-02,8,07:00,15:00,30\n",
          "time.csv: 1 problem; nothing was imported",
          {P("2:4", "hours", "8 does not match time in/out (7.5 h)")}},
+        {"LunchThatIsNotANumberOfMinutes", Kind::kTime,
+         "person,project,date,time_in,time_out,lunch\n"
+         "E100,P-100,2026-03-02,07:00,15:00,half an hour\n"
+         "E100,P-100,2026-03-03,07:00,15:00,300\n",
+         "time.csv: 2 problems; nothing was imported",
+         {P("2:6", "lunch_minutes", "'half an hour' is not a number of minutes"),
+          P("3:6", "lunch_minutes", "300 is out of range (0 to 240 minutes)")}},
         {"BadTimeOfDay", Kind::kTime,
          "person,project,date,time_in,time_out\nE100,P-100,2026-03-02,7h,15:00\n",
          "time.csv: 1 problem; nothing was imported",

@@ -22,6 +22,7 @@
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace crewsync::store {
 namespace {
@@ -68,26 +69,7 @@ Timestamp At(Date date, int h, int m, int s, int ms) {
     return sys_days{date} + hours{h} + minutes{m} + seconds{s} + milliseconds{ms};
 }
 
-// A fresh temporary directory per test, removed afterwards.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "crewsync-store-XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string File(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    std::filesystem::path path_;
-};
+using testing_support::TempDir;
 
 class StoreTest : public testing::Test {
 protected:

@@ -54,7 +54,7 @@ Result<std::optional<T>> FirstOf(Result<std::vector<T>> loaded) {
 class SqliteTransaction final : public Transaction {
 public:
     SqliteTransaction(Db& db, const Clock& clock, TxMode mode)
-        : db_(db), clock_(clock), mode_(mode), now_(FormatTimestamp(clock.Now())) {}
+        : db_(db), mode_(mode), now_(FormatTimestamp(clock.Now())) {}
 
     ~SqliteTransaction() override {
         if (open_) (void)db_.Exec("ROLLBACK");
@@ -806,7 +806,6 @@ private:
     }
 
     Db& db_;
-    const Clock& clock_;
     TxMode mode_;
     std::string now_;  // one timestamp for every row the transaction writes
     bool open_ = false;
