@@ -12,6 +12,7 @@ find_package(date REQUIRED)                 # date::date, date::date-tz
 find_package(tl-expected REQUIRED)          # tl::expected
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+find_package(simdjson REQUIRED)           # simdjson::simdjson (the Directory list hot path)
 if(CREWSYNC_BUILD_TESTS)
   find_package(GTest REQUIRED)              # GTest::gtest_main, GTest::gmock
 endif()

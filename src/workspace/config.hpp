@@ -9,24 +9,16 @@
 #include <vector>
 
 #include "model/error.hpp"
+#include "model/sync_options.hpp"
 #include "workspace/environment.hpp"
 
 namespace crewsync::workspace {
 
-// Which Procore people take part in the sync.
-enum class PeopleScope {
-    kAll,        // every directory contact
-    kUsersOnly,  // only people who have a Procore login
-};
-
-// Whether changes flow Procore → crewsync only, or both ways.
-enum class SyncDirection { kOneWay, kTwoWay };
-
-// Who wins when a person changed on both sides since the last sync.
-enum class ConflictRule { kNewestWins, kCrewsyncWins, kProcoreWins };
-
-// Which side owns project records.
-enum class SystemOfRecord { kProcore, kCrewsync };
+// The sync vocabularies live in the model so the pure sync core shares them.
+using crewsync::ConflictRule;
+using crewsync::PeopleScope;
+using crewsync::SyncDirection;
+using crewsync::SystemOfRecord;
 
 // The configuration name of each value ("users_only"), as written in crewsync.toml.
 std::string_view PeopleScopeName(PeopleScope value);

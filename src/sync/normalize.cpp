@@ -1,0 +1,133 @@
+#include "sync/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "model/text.hpp"
+
+namespace crewsync::sync {
+namespace {
+
+bool IsAscii(std::string_view text) {
+    for (char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return true;
+}
+
+bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Keeps letters, digits, '-' and '\'' (and every non-ASCII byte, already folded), turns white
+// space into single spaces and drops other ASCII punctuation ("Smith, Jr." → "smith jr").
+std::string KeepNameCharacters(std::string_view folded) {
+    std::string out;
+    out.reserve(folded.size());
+    bool pending_space = false;
+    for (char c : folded) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                          c == '-' || c == '\'';
+        if (keep) {
+            if (pending_space && !out.empty()) out.push_back(' ');
+            pending_space = false;
+            out.push_back(c);
+        } else if (IsSpaceChar(c)) {
+            pending_space = true;
+        }
+    }
+    return out;
+}
+
+// Typographic apostrophes (’ ‘) become ASCII ones before folding, so "O’Brien" equals "O'Brien".
+std::string StraightenApostrophes(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' &&
+            (text[i + 2] == '\x98' || text[i + 2] == '\x99')) {
+            out.push_back('\'');
+            i += 2;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
+std::string FoldUnicode(std::string_view text) {
+    const std::string straight = StraightenApostrophes(text);
+    utf8proc_uint8_t* folded = nullptr;
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                        UTF8PROC_STRIPCC);
+    const utf8proc_ssize_t length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(straight.data()),
+                     static_cast<utf8proc_ssize_t>(straight.size()), &folded, options);
+    if (length < 0) return AsciiLower(straight);  // invalid UTF-8: compare as bytes
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(folded, &std::free);
+    return std::string(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(length));
+}
+
+}  // namespace
+
+std::string NormalizeEmail(std::string_view email) { return EmailKey(email); }
+
+std::string NormalizeName(std::string_view name) {
+    // Most names are ASCII; they skip utf8proc's allocation.
+    if (IsAscii(name)) return KeepNameCharacters(AsciiLower(name));
+    return KeepNameCharacters(FoldUnicode(name));
+}
+
+std::string NormalizePhone(std::string_view phone, std::string_view default_country_code) {
+    std::string_view text = Trim(phone);
+    // An extension is not part of the number.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == 'x' || c == 'X' || c == '#' || c == ';' || c == 'e' || c == 'E') {
+            text = text.substr(0, i);
+            break;
+        }
+    }
+    text = Trim(text);
+    const bool international_plus = !text.empty() && text.front() == '+';
+    std::string digits;
+    digits.reserve(text.size() + default_country_code.size());
+    for (char c : text) {
+        if (c >= '0' && c <= '9') digits.push_back(c);
+    }
+    if (digits.size() < 7) return "";
+    if (international_plus) return digits;
+    if (digits.starts_with("00")) return digits.substr(2);
+    if (digits.front() == '0') return std::string(default_country_code) + digits.substr(1);
+    // "1 312 555 0100" written without the plus already carries the code.
+    if (digits.size() >= 11 && digits.starts_with(default_country_code)) return digits;
+    return std::string(default_country_code) + digits;
+}
+
+std::string NormalizeEmployeeId(std::string_view employee_id) {
+    std::string out;
+    for (char c : Trim(employee_id)) {
+        if (IsSpaceChar(c)) continue;
+        out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    }
+    return out;
+}
+
+std::string NormalizeProjectNumber(std::string_view project_number) {
+    std::string out;
+    bool pending_space = false;
+    for (char c : Trim(project_number)) {
+        if (IsSpaceChar(c)) {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    }
+    return out;
+}
+
+}  // namespace crewsync::sync
