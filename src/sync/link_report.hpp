@@ -18,11 +18,12 @@ namespace crewsync::sync {
 enum class LinkStatus {
     kLinked,           // already linked (stored link)
     kWouldLink,        // a clean key match (or crewsync's own origin id): linked by the next run
-    kWouldCreate,      // no match: the next run creates the Procore record
+    kWouldCreate,      // no match: the next run creates the record on the other side (in Procore,
+                       // or in crewsync for imports: local_id is then 0)
     kConflict,         // key matches but other fields differ: linked only when accepted
     kDuplicate,        // two records on one side share a key: nothing written until resolved
     kSuggestion,       // no key match, but a near-duplicate: nothing written until decided
-    kDirectoryOnly,    // a Procore record nothing in crewsync matches (never imported)
+    kDirectoryOnly,    // a Procore record nothing in crewsync matches (not imported one-way)
     kOutOfScope,       // excluded by scope or system of record: never written
     kInactiveLeftOut,  // inactive and never synced: left out of the first sync
 };

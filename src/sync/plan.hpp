@@ -22,10 +22,11 @@ enum class OperationKind {
     kReactivateRemote, // Procore: reactivate a linked record
     kUpdateLocal,      // crewsync: take fields from Procore (two-way, or projects owned by Procore)
     kImportProject,    // crewsync: add a project created in Procore
+    kImportPerson,     // crewsync: add a Directory employee (two-way mode only)
 };
 
 // "link", "create user", "create contact", "create project", "update", "deactivate",
-// "reactivate", "update crewsync", "import project".
+// "reactivate", "update crewsync", "import project", "import person".
 const char* Name(OperationKind kind);
 
 // How a two-way conflict was settled.
@@ -51,7 +52,7 @@ struct FieldChange {
 struct Operation {
     OperationKind kind = OperationKind::kLink;
     LocalKind local_kind = LocalKind::kPerson;
-    std::int64_t local_id = 0;       // 0 for kImportProject (the project does not exist yet)
+    std::int64_t local_id = 0;       // 0 for imports (the crewsync record does not exist yet)
     RemoteKind remote_kind = RemoteKind::kUser;
     ProcoreId remote_id = 0;         // 0 for creates
     std::string label;

@@ -51,13 +51,16 @@ struct Dismissal {
 struct PersonBaseline {
     std::int64_t person_id = 0;
     PersonType type = PersonType::kAssignable;  // tells a type change from a plain sync
+    RemoteKind remote_kind = RemoteKind::kUser;  // the Directory record the values were synced to
+    ProcoreId remote_id = 0;  // 0 in a plan: the record the plan creates (the executor knows it)
     PersonValues values;
 
     bool operator==(const PersonBaseline&) const = default;
 };
 
 struct ProjectBaseline {
-    std::int64_t project_id = 0;
+    std::int64_t project_id = 0;  // 0 in a plan: the project the plan imports
+    ProcoreId remote_id = 0;      // 0 in a plan: the project the plan creates
     ProjectValues values;
 
     bool operator==(const ProjectBaseline&) const = default;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sync/local.hpp"
@@ -25,6 +26,7 @@ struct CompanyShape {
                                          //   accents/case, e-mail typo, phone format
     double share_duplicate = 0.005;      // crewsync people that repeat another's e-mail/employee id
     std::int64_t directory_only = 200;   // Procore people with no crewsync counterpart
+    double directory_only_share_user = 0.6;  // of those: Users (the rest are Contacts)
     std::int64_t projects = 100;         // crewsync projects
     double share_projects_in_procore = 0.7;
     std::int64_t procore_only_projects = 20;
@@ -41,12 +43,36 @@ struct PlantedPair {
     const char* how = "";  // "nickname", "swapped names", "accents", "e-mail typo", "phone format"
 };
 
+// Two crewsync people given one key on purpose (the later one repeats the earlier one's).
+struct PlantedDuplicate {
+    std::int64_t person_id = 0;
+    std::int64_t same_as = 0;
+    const char* key = "";  // "e-mail", "employee ID", "e-mail and employee ID"
+};
+
+// A crewsync person whose key matches a Procore record while another compared field differs.
+struct PlantedConflict {
+    std::int64_t person_id = 0;
+    sync::RemoteKind remote_kind = sync::RemoteKind::kUser;
+    sync::ProcoreId remote_id = 0;
+    const char* field = "";  // "first_name", "last_name", "employee_id"
+};
+
 struct Company {
     sync::LocalSnapshot local;
     sync::RemoteSnapshot remote;
     std::vector<PlantedPair> near_duplicates;
+    std::vector<PlantedDuplicate> duplicates;
+    std::vector<PlantedConflict> conflicts;
+    std::string name;    // "Summit Ridge Builders"
+    std::string domain;  // its e-mail domain, "summitridgebuilders.com"
 };
 
+// The company `shape` describes; the same shape (seed included) gives the same company on every
+// machine and standard library. People are in id order, Directory records and projects in
+// Procore id order. Every person in the clean, conflict and near-duplicate shares and every
+// planted duplicate is active (an inactive one is only left out, which would hide what was
+// planted); the inactive share is taken from the others.
 Company GenerateCompany(const CompanyShape& shape);
 
 }  // namespace crewsync::synth
