@@ -74,7 +74,10 @@ inline std::string Records(sync::LocalKind local_kind, std::int64_t local_id,
             ? std::string("Procore ") + sync::Name(remote_kind) + " " + std::to_string(remote_id)
             : "";
     std::string out = local.empty() ? remote : local;
-    const std::string name = OneLine(label);
+    // Trimmed: a label with a blank at either end would put double spaces into the line.
+    std::string name = OneLine(label);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
     if (!name.empty()) out += out.empty() ? name : " " + name;
     if (!local.empty() && !remote.empty()) out += " ↔ " + remote;
     return out;

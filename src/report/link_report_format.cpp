@@ -1,7 +1,10 @@
 #include "report/link_report_format.hpp"
 
-#include <fmt/format.h>
+#include <cstdint>
+#include <string>
+#include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "csv/writer.hpp"
@@ -69,7 +72,8 @@ void AppendBlock(std::vector<std::string>& lines, const LinkEntry& e) {
     if (!e.duplicate_remote_ids.empty()) {
         // The entry keeps ids only (a person's e-mail and employee ID may match a user and a
         // contact at once), so the kinds are not guessed here; the reason line names them.
-        lines.push_back("  Procore records competing for it: " + IdList(e.duplicate_remote_ids, ""));
+        lines.push_back("  Procore records competing for it: " +
+                        IdList(e.duplicate_remote_ids, ""));
     }
     if (e.suggestion) {
         std::string line = "  score " + Score(e.suggestion->score);

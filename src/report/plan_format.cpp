@@ -1,6 +1,8 @@
 #include "report/plan_format.hpp"
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 

@@ -19,23 +19,73 @@ bool IsAscii(std::string_view text) {
 
 bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Keeps letters, digits, '-' and '\'' (and every non-ASCII byte, already folded), turns white
-// space into single spaces and drops other ASCII punctuation ("Smith, Jr." → "smith jr").
+// What a non-ASCII character becomes in a name: itself (letters, marks, digits), a space
+// (no-break and other Unicode spaces), a hyphen (en dash, em dash and the other dashes that
+// word processors put in double surnames), or nothing (other punctuation and symbols).
+enum class NameChar { kKeep, kSpace, kHyphen, kDrop };
+
+NameChar ClassifyNonAscii(utf8proc_int32_t cp) {
+    switch (utf8proc_category(cp)) {
+        case UTF8PROC_CATEGORY_ZS:
+        case UTF8PROC_CATEGORY_ZL:
+        case UTF8PROC_CATEGORY_ZP: return NameChar::kSpace;
+        case UTF8PROC_CATEGORY_PD: return NameChar::kHyphen;
+        case UTF8PROC_CATEGORY_PC:
+        case UTF8PROC_CATEGORY_PS:
+        case UTF8PROC_CATEGORY_PE:
+        case UTF8PROC_CATEGORY_PI:
+        case UTF8PROC_CATEGORY_PF:
+        case UTF8PROC_CATEGORY_PO:
+        case UTF8PROC_CATEGORY_SM:
+        case UTF8PROC_CATEGORY_SC:
+        case UTF8PROC_CATEGORY_SK:
+        case UTF8PROC_CATEGORY_SO:
+        case UTF8PROC_CATEGORY_CC:
+        case UTF8PROC_CATEGORY_CF: return NameChar::kDrop;
+        default: return NameChar::kKeep;
+    }
+}
+
+// Keeps letters, digits, '-' and '\'' (non-ASCII text is already folded), turns white space
+// into single spaces and drops other punctuation ("Smith, Jr." → "smith jr"). A byte that is not
+// valid UTF-8 is kept as it is, so invalid text still compares as bytes.
 std::string KeepNameCharacters(std::string_view folded) {
     std::string out;
     out.reserve(folded.size());
     bool pending_space = false;
-    for (char c : folded) {
-        const auto u = static_cast<unsigned char>(c);
-        const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                          c == '-' || c == '\'';
-        if (keep) {
-            if (pending_space && !out.empty()) out.push_back(' ');
-            pending_space = false;
-            out.push_back(c);
-        } else if (IsSpaceChar(c)) {
-            pending_space = true;
+    const auto emit = [&](std::string_view piece) {
+        if (pending_space && !out.empty()) out.push_back(' ');
+        pending_space = false;
+        out.append(piece);
+    };
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        const char c = folded[i];
+        if (static_cast<unsigned char>(c) < 0x80) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'') {
+                emit(folded.substr(i, 1));
+            } else if (IsSpaceChar(c)) {
+                pending_space = true;
+            }
+            ++i;
+            continue;
         }
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t used = utf8proc_iterate(
+            bytes + i, static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
+        if (used <= 0) {
+            emit(folded.substr(i, 1));
+            ++i;
+            continue;
+        }
+        switch (ClassifyNonAscii(cp)) {
+            case NameChar::kKeep: emit(folded.substr(i, static_cast<std::size_t>(used))); break;
+            case NameChar::kSpace: pending_space = true; break;
+            case NameChar::kHyphen: emit("-"); break;
+            case NameChar::kDrop: break;
+        }
+        i += static_cast<std::size_t>(used);
     }
     return out;
 }
@@ -82,16 +132,21 @@ std::string NormalizeName(std::string_view name) {
 
 std::string NormalizePhone(std::string_view phone, std::string_view default_country_code) {
     std::string_view text = Trim(phone);
-    // An extension is not part of the number.
+    // An extension ("x12", "ext. 12", "#12", ";ext=12") is not part of the number. Letters before
+    // the first digit are a label ("Tel. +1 …", "mobile: …"), not an extension.
+    bool international_plus = false;
+    bool seen_digit = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (c == 'x' || c == 'X' || c == '#' || c == ';' || c == 'e' || c == 'E') {
+        if (c >= '0' && c <= '9') {
+            seen_digit = true;
+        } else if (!seen_digit) {
+            if (c == '+') international_plus = true;
+        } else if (c == 'x' || c == 'X' || c == '#' || c == ';' || c == 'e' || c == 'E') {
             text = text.substr(0, i);
             break;
         }
     }
-    text = Trim(text);
-    const bool international_plus = !text.empty() && text.front() == '+';
     std::string digits;
     digits.reserve(text.size() + default_country_code.size());
     for (char c : text) {

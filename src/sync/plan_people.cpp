@@ -5,8 +5,6 @@
 namespace crewsync::sync::internal {
 namespace {
 
-constexpr std::size_t Index_(PersonField f) { return static_cast<std::size_t>(f); }
-
 class PeoplePlanner {
 public:
     PeoplePlanner(const Index& index, const Settings& settings, Plan& plan)
@@ -207,6 +205,10 @@ void PeoplePlanner::PlanImport(const LinkEntry& entry) {
     } else {
         theirs = ValuesOf(*index_.Contact(entry.remote_id));
     }
+    // The person as the import will write it: only the fields this kind of record carries.
+    Person imported;
+    imported.type = entry.remote_kind == RemoteKind::kUser ? PersonType::kUser
+                                                            : PersonType::kAssignable;
     Operation op = Op(OperationKind::kImportPerson, entry);
     op.reason = entry.reason;
     for (std::size_t i = 0; i < kPersonFieldCount; ++i) {
@@ -214,16 +216,13 @@ void PeoplePlanner::PlanImport(const LinkEntry& entry) {
         if (field == PersonField::kIsEmployee || !IsSynced(field, entry.remote_kind)) continue;
         if (theirs[i].empty()) continue;
         op.changes.push_back({std::string(Key(field)), "", theirs[i], false, std::nullopt});
+        SetField(imported, field, theirs[i]);
     }
     plan_.operations.push_back(std::move(op));
     ++plan_.counts.imports;
-    PersonBaseline base;
-    base.type = entry.remote_kind == RemoteKind::kUser ? PersonType::kUser : PersonType::kAssignable;
-    base.remote_kind = entry.remote_kind;
-    base.remote_id = entry.remote_id;
-    base.values = theirs;
-    base.values[Index_(PersonField::kIsEmployee)] = "yes";
-    plan_.person_baselines.push_back(std::move(base));
+    // person_id 0: the executor fills in the id the import gets.
+    plan_.person_baselines.push_back(
+        {0, imported.type, entry.remote_kind, entry.remote_id, ValuesOf(imported)});
 }
 
 void PeoplePlanner::PlanEntry(const LinkEntry& entry) {

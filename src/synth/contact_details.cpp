@@ -119,7 +119,7 @@ std::string WithTypo(Random& random, std::string_view local) {
     return out + out.back();
 }
 
-std::string VaryEmail(Random& random, std::string_view email) {
+std::string VaryEmail(Random& random, std::string_view email, bool spaces) {
     std::string out(email);
     switch (random.Below(10)) {
         case 0:
@@ -136,7 +136,7 @@ std::string VaryEmail(Random& random, std::string_view email) {
             for (char& c : out) c = Upper(c);
             break;
         case 4:  // pasted with spaces around it
-            out = " " + out + " ";
+            if (spaces) out = " " + out + " ";
             break;
         default:
             break;

@@ -36,8 +36,9 @@ std::string MailName(std::string_view name);
 // replaced by its keyboard neighbour. Always differs from `local`.
 std::string WithTypo(Random& random, std::string_view local);
 
-// The same address as a mail system or a hurried admin writes it: capitalised, shouted, or with
-// stray spaces around it. NormalizeEmail gives back the original.
-std::string VaryEmail(Random& random, std::string_view email);
+// The same address as a mail system or a hurried admin writes it: capitalised, shouted, or (when
+// `spaces`) with stray spaces around it. NormalizeEmail gives back the original. Half the time
+// it is returned unchanged.
+std::string VaryEmail(Random& random, std::string_view email, bool spaces);
 
 }  // namespace crewsync::synth::internal

@@ -71,7 +71,7 @@ constexpr std::string_view kLastNames[] = {
     "O'Malley", "McCarthy", "Gallagher", "Doyle", "Byrne", "Walsh", "Quinn", "Kowalski",
     "Nowak", "Dvořák", "Novák", "Nguyen", "Tran", "Pham", "Kim", "Park", "Chen", "Wang",
     "Patel", "Shah", "Singh", "Okafor", "Mensah", "Haddad", "Rossi", "Russo", "Esposito",
-    "Bianchi", "Kaminski", "Jensen", "Søndergaard", "Van Dyke", "Washington", "Jefferson",
+    "Bianchi", "Kaminski", "Jensen", "Lindgren", "Van Dyke", "Washington", "Jefferson",
     "Freeman", "Webb", "Simpson", "Stephens", "Tate", "Wheeler", "Lawson", "Bishop", "Holt",
     // Hispanic
     "García", "Rodríguez", "Martínez", "Hernández", "López", "González", "Pérez", "Sánchez",

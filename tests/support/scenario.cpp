@@ -230,6 +230,8 @@ std::vector<std::string> ReportLines(const sync::LinkReport& report) {
             line = std::string(local_noun) + " " + std::to_string(e.local_id) + " " + Name(e.status);
             if (e.remote_id != 0) {
                 line += std::string(" ") + Name(e.remote_kind) + " " + std::to_string(e.remote_id);
+            } else if (e.status == sync::LinkStatus::kWouldCreate && e.local_kind == sync::LocalKind::kPerson) {
+                line += std::string(" ") + Name(e.remote_kind);  // which kind will be created
             }
         } else {
             line = std::string("procore ") + Name(e.remote_kind) + " " +
@@ -254,7 +256,9 @@ std::vector<std::string> ReportLines(const sync::LinkReport& report) {
         if (e.suggestion) {
             char score[8];
             std::snprintf(score, sizeof score, "%.2f", e.suggestion->score);
-            add(std::string("score ") + score);
+            std::string reasons;
+            for (const auto& r : e.suggestion->reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+            add(std::string("score ") + score + " (" + reasons + ")");
         }
         out.push_back(line + detail);
     }

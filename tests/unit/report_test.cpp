@@ -185,9 +185,10 @@ TEST(ReportLinkText, ValuesStayOnTheirLineAndNoLineEndsInABlank) {
     r.entries.push_back(e);
     r.counts.conflicts = 1;
     const std::string text = LinkReportText(r);
-    EXPECT_THAT(text, ::testing::HasSubstr("conflict: person 4 Ann Lee ↔ Procore user 9\n"
-                                           "  first_name differs\n"
-                                           "  first_name: crewsync 'Ann  Marie', Directory 'Ann '\n"));
+    EXPECT_THAT(text,
+                ::testing::HasSubstr("conflict: person 4 Ann Lee ↔ Procore user 9\n"
+                                     "  first_name differs\n"
+                                     "  first_name: crewsync 'Ann  Marie', Directory 'Ann '\n"));
     EXPECT_FALSE(HasTrailingBlank(text)) << text;
 }
 
@@ -241,14 +242,15 @@ TEST(ReportLinkJson, HoldsEveryFieldOfEveryEntry) {
                               {"directory_only", 1}, {"out_of_scope", 0},
                               {"inactive_left_out", 0}}));
     ASSERT_EQ(j["entries"].size(), 11u);
-    EXPECT_EQ(j["entries"][4],
-              nlohmann::json::parse(R"J({
-                  "status": "conflict", "local_kind": "person", "local_id": 5,
-                  "remote_kind": "user", "remote_id": 4305, "label": "Jon Doe <jon@example.com>",
-                  "reason": "e-mail matches user 4305 but first_name, employee_id differ: linked only when accepted",
-                  "differences": [{"field": "first_name", "local": "Jon", "remote": "John"},
-                                  {"field": "employee_id", "local": "E-5", "remote": ""}],
-                  "duplicate_local_ids": [], "duplicate_remote_ids": [], "suggestion": null})J"));
+    nlohmann::json conflict = nlohmann::json::parse(R"J({
+        "status": "conflict", "local_kind": "person", "local_id": 5,
+        "remote_kind": "user", "remote_id": 4305, "label": "Jon Doe <jon@example.com>",
+        "differences": [{"field": "first_name", "local": "Jon", "remote": "John"},
+                        {"field": "employee_id", "local": "E-5", "remote": ""}],
+        "duplicate_local_ids": [], "duplicate_remote_ids": [], "suggestion": null})J");
+    conflict["reason"] =
+        "e-mail matches user 4305 but first_name, employee_id differ: linked only when accepted";
+    EXPECT_EQ(j["entries"][4], conflict);
     EXPECT_EQ(j["entries"][3]["remote_id"], nullptr);
     EXPECT_EQ(j["entries"][5]["duplicate_local_ids"], nlohmann::json({9}));
     EXPECT_EQ(j["entries"][6]["duplicate_remote_ids"], nlohmann::json({5, 8}));
@@ -265,6 +267,16 @@ TEST(ReportLinkJson, HoldsEveryFieldOfEveryEntry) {
 
 // --- plan -------------------------------------------------------------------------------------
 
+FieldChange Change(std::string field, std::string before, std::string after) {
+    return {std::move(field), std::move(before), std::move(after), false, std::nullopt};
+}
+
+FieldChange Reset(std::string field, std::string before, std::string after) {
+    FieldChange c = Change(std::move(field), std::move(before), std::move(after));
+    c.reset = true;
+    return c;
+}
+
 Plan SamplePlan() {
     Plan p;
     auto add = [&](OperationKind kind, LocalKind lk, std::int64_t local_id, RemoteKind rk,
@@ -279,17 +291,17 @@ Plan SamplePlan() {
         return p.operations.emplace_back(std::move(op));
     };
     const auto kPerson = LocalKind::kPerson;
-    Operation& create =
-        add(OperationKind::kCreateUser, kPerson, 12, RemoteKind::kUser, 0, "Jane Doe <jane@example.com>");
+    Operation& create = add(OperationKind::kCreateUser, kPerson, 12, RemoteKind::kUser, 0,
+                            "Jane Doe <jane@example.com>");
     create.reason = "no Directory user has this e-mail: a user will be created";
-    create.changes = {{"first_name", "", "Jane"}, {"last_name", "", "Doe"},
-                      {"email", "", "jane@example.com"}};
+    create.changes = {Change("first_name", "", "Jane"), Change("last_name", "", "Doe"),
+                      Change("email", "", "jane@example.com")};
     create.origin_id = "crewsync:person:12";
     create.permission_template_id = 7;
     add(OperationKind::kUpdateRemote, kPerson, 13, RemoteKind::kUser, 4313,
         "Jon Roe <jon@example.com>")
-        .changes = {{"job_title", "Lead", "Foreman", true, std::nullopt},
-                    {"mobile_phone", "", "+1 555 0100"}};
+        .changes = {Reset("job_title", "Lead", "Foreman"),
+                    Change("mobile_phone", "", "+1 555 0100")};
     add(OperationKind::kUpdateLocal, kPerson, 14, RemoteKind::kUser, 4314,
         "Kim Yu <kim@example.com>")
         .changes = {{"last_name", "Yu", "Yoo", false,
@@ -298,12 +310,12 @@ Plan SamplePlan() {
     Operation& deactivate =
         add(OperationKind::kDeactivateRemote, kPerson, 15, RemoteKind::kContact, 4315, "Lou Ng");
     deactivate.reason = "person deactivated in crewsync";
-    deactivate.changes = {{"status", "active", "inactive"}};
+    deactivate.changes = {Change("status", "active", "inactive")};
     add(OperationKind::kLink, kPerson, 16, RemoteKind::kUser, 4316, "Mo Ali <mo@example.com>")
         .link_origin = LinkOrigin::kAccepted;
     add(OperationKind::kImportProject, LocalKind::kProject, 0, RemoteKind::kProject, 900,
         "2024-017 Riverside Clinic")
-        .changes = {{"name", "", "Riverside Clinic"}};
+        .changes = {Change("name", "", "Riverside Clinic")};
     add(OperationKind::kCreateProject, LocalKind::kProject, 7, RemoteKind::kProject, 0,
         "2024-020 Depot")
         .origin_id = "crewsync:project:7";
@@ -385,7 +397,7 @@ TEST(ReportPlanText, NewUserWithoutTemplateAndProjectResetAndCrewsyncWinner) {
     project.remote_kind = RemoteKind::kProject;
     project.remote_id = 905;
     project.label = "P-5 Yard";
-    project.changes = {{"city", "Springfeld", "Springfield", true, std::nullopt},
+    project.changes = {Reset("city", "Springfeld", "Springfield"),
                        {"name", "Yrd", "Yard", false,
                         ConflictResolution{"Yard", "Yrd", "crewsync", "crewsync wins"}}};
     p.operations.push_back(project);
@@ -450,7 +462,8 @@ TEST(ReportPlanJson, HoldsOperationsConflictsAndBaselines) {
         "remote_id": null, "label": "Jane Doe <jane@example.com>",
         "reason": "no Directory user has this e-mail: a user will be created",
         "changes": [
-            {"field": "first_name", "before": "", "after": "Jane", "reset": false, "conflict": null},
+            {"field": "first_name", "before": "", "after": "Jane", "reset": false,
+             "conflict": null},
             {"field": "last_name", "before": "", "after": "Doe", "reset": false, "conflict": null},
             {"field": "email", "before": "", "after": "jane@example.com", "reset": false,
              "conflict": null}],
@@ -505,7 +518,8 @@ TEST(ReportGuard, TextAndJson) {
     EXPECT_EQ(GuardJson(blocked), nlohmann::json::parse(R"J({"blocked": true, "affected": 30,
         "linked": 120, "limit": 25,
         "message": "re-run with --approve-mass-change to go ahead"})J"));
-    const sync::GuardDecision fine{.blocked = false, .affected = 2, .linked = 1, .limit = 25};
+    const sync::GuardDecision fine{
+        .blocked = false, .affected = 2, .linked = 1, .limit = 25, .message = ""};
     EXPECT_EQ(GuardText(fine),
               "Mass-change guard: 2 of 1 linked record would be deactivated or changed, limit 25: "
               "within the limit\n");

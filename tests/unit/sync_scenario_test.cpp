@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -18,10 +17,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path ScenarioDir() {
-    const char* root = std::getenv("CREWSYNC_SOURCE_DIR");
-    return fs::path(root ? root : ".") / "tests" / "scenarios";
-}
+// Compiled in, because test discovery lists the scenarios before any test environment is set.
+fs::path ScenarioDir() { return CREWSYNC_SCENARIO_DIR; }
 
 std::vector<std::string> ScenarioNames() {
     std::vector<std::string> names;
@@ -40,7 +37,7 @@ Scenario Load(const std::string& name) {
 
 class SyncScenario : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(SyncScenario, ReportAndPlanAreAsExpectedAndApplyingThemLeavesNothingToDo) {
+TEST_P(SyncScenario, Run) {
     Scenario s = Load(GetParam());
     SCOPED_TRACE(s.rule);
     const sync::LinkReport report =
