@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,14 +32,24 @@ class PaddedJson {
 public:
     PaddedJson() : PaddedJson(std::string_view()) {}
     explicit PaddedJson(std::string_view text);
-    // Reads a whole file. kIo "cannot read PATH: REASON" when it cannot.
+    // Maps a whole file (read-only, private). kIo "cannot read PATH: REASON" when it cannot.
     static Result<PaddedJson> ReadFile(const std::string& path);
 
-    std::string_view text() const { return std::string_view(buffer_.data(), size_); }
-    std::size_t capacity() const { return buffer_.size(); }  // text plus padding
+    std::string_view text() const { return std::string_view(buffer_.get(), size_); }
+    std::size_t capacity() const { return size_ + kJsonPadding; }  // text plus padding
 
 private:
-    std::string buffer_;  // the text, then kJsonPadding zero bytes
+    // Frees the buffer: unmaps a mapped file, deletes an allocated copy.
+    struct Release {
+        std::size_t mapped = 0;  // bytes mapped; 0 for a heap buffer
+        void operator()(char* data) const;
+    };
+
+    explicit PaddedJson(std::size_t size);
+
+    // The text, then kJsonPadding zero bytes. A file is mapped rather than read: a Directory
+    // list can be 100 MB, and copying it would fault in as many fresh pages again.
+    std::unique_ptr<char, Release> buffer_;
     std::size_t size_ = 0;
 };
 

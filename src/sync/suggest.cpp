@@ -9,9 +9,11 @@
 #include "sync/suggest.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/text.hpp"
@@ -22,69 +24,121 @@
 namespace crewsync::sync {
 namespace {
 
-// --- Weights. Names carry most of the score; equal contact details confirm it, differing ones
-// count against it (each side must have the field: a missing one is no evidence either way).
-// Equal first and last names alone (0.9) are a suggestion; a shared last name alone (0.45),
-// even with a shared phone (0.70, e.g. family members), is not.
+// --- Weights. Names carry most of the score; equal contact details confirm it. Equal first and
+// last names alone (0.9) are a suggestion; a shared last name alone (0.45), even with a shared
+// phone (0.70, e.g. family members), is not. A field counts only when both sides have it.
+//
+// Differing details count against a pair, but little: only records that no key matched get
+// here, so a near-duplicate User has a different e-mail (Users are matched by e-mail) and a
+// near-duplicate Contact a different employee ID (Contacts are matched by it) almost by
+// definition. A different mobile number says more.
 constexpr double kLastNameWeight = 0.45;
 constexpr double kFirstNameWeight = 0.45;
 constexpr double kNicknameCredit = 0.85;  // share of the name weight
 constexpr double kSimilarCredit = 0.8;
 constexpr double kPartCredit = 0.8;
 constexpr double kInitialCredit = 0.5;
-constexpr double kSwappedCredit = 0.9;
+constexpr double kSwappedNames = 0.85;    // both names, in the other's field
 constexpr double kEmailEqual = 0.3;
 constexpr double kEmailOneOff = 0.2;
 constexpr double kEmailTwoOff = 0.1;
 constexpr double kEmailLocalPartEqual = 0.1;
-constexpr double kEmailDiffers = -0.1;
+constexpr double kEmailDiffers = -0.05;
 constexpr double kPhoneEqual = 0.25;
-constexpr double kPhoneDiffers = -0.05;
+constexpr double kPhoneDiffers = -0.1;
 constexpr double kEmployeeIdEqual = 0.3;
-constexpr double kEmployeeIdDiffers = -0.15;
+constexpr double kEmployeeIdDiffers = -0.05;
 
 // A block key shared by more records than this on either side is skipped. Constant caps keep
 // the work per block bounded, so the run time grows with the number of records, not its square.
-constexpr std::uint32_t kNameBlockCap = 200;
+constexpr std::uint32_t kNameBlockCap = 100;
 // A phone, e-mail local part or employee ID shared this widely is an office line or a
 // placeholder, not a person.
 constexpr std::uint32_t kIdentifierBlockCap = 50;
 
-// One record with its fields normalised once, not once per pair.
-struct Prepared {
-    std::string first;
-    std::string last;
-    std::size_t first_token_size = 0;  // the first word of `first`, for nicknames
-    std::string_view first_shown;      // as written (trimmed), for reasons
-    std::string_view last_shown;
-    std::string email;
-    std::size_t email_local_size = 0;  // up to the '@'
-    std::string phone;
-    std::string employee_id;
-    std::span<const std::string> full_names;  // what the first word is a nickname of
+// "juan carlos", "garcia-lopez".
+bool HasSeveralWords(std::string_view name) {
+    return name.find_first_of(" -") != std::string_view::npos;
+}
 
-    std::string_view FirstToken() const {
-        return std::string_view(first).substr(0, first_token_size);
-    }
-    std::string_view EmailLocal() const {
-        return std::string_view(email).substr(0, email_local_size);
-    }
+// One record with its fields normalised once, not once per pair. The normalised text lives in
+// its PreparedSide.
+struct Prepared {
+    std::string_view first;
+    std::string_view last;
+    std::string_view email;
+    std::string_view phone;
+    std::string_view employee_id;
+    std::string_view first_shown;  // as written (trimmed), for reasons
+    std::string_view last_shown;
+    std::span<const std::string> full_names;  // what the first word is a nickname of
+    std::size_t first_token_size = 0;         // the first word of `first`, for nicknames
+    std::size_t email_local_size = 0;         // up to the '@'
+    bool first_has_words = false;             // "juan carlos", "garcia lopez"
+    bool last_has_words = false;
+
+    std::string_view FirstToken() const { return first.substr(0, first_token_size); }
+    std::string_view EmailLocal() const { return email.substr(0, email_local_size); }
 };
 
-Prepared Prepare(const SuggestionCandidate& c, std::string_view country_code) {
-    Prepared p;
-    p.first = NormalizeName(c.first_name);
-    p.last = NormalizeName(c.last_name);
-    p.first_token_size = std::min(p.first.find(' '), p.first.size());
-    p.first_shown = Trim(c.first_name);
-    p.last_shown = Trim(c.last_name);
-    p.email = NormalizeEmail(c.email);
-    p.email_local_size = std::min(p.email.find('@'), p.email.size());
-    p.phone = NormalizePhone(c.mobile_phone, country_code);
-    p.employee_id = NormalizeEmployeeId(c.employee_id);
-    p.full_names = FullNamesOf(p.FirstToken());
-    return p;
-}
+// All the records of one side, normalised into one buffer: a few allocations instead of
+// several per record, and each record's fields side by side in memory, which counts when
+// millions of pairs are compared.
+class PreparedSide {
+public:
+    PreparedSide(std::span<const SuggestionCandidate> records, std::string_view country_code) {
+        // Where each field ends; views come last, as the buffer moves while it grows.
+        std::vector<std::size_t> ends;
+        ends.reserve(records.size() * kFields);
+        for (const SuggestionCandidate& c : records) {
+            for (const std::string& field :
+                 {NormalizeName(c.first_name), NormalizeName(c.last_name), NormalizeEmail(c.email),
+                  NormalizePhone(c.mobile_phone, country_code),
+                  NormalizeEmployeeId(c.employee_id)}) {
+                text_ += field;
+                ends.push_back(text_.size());
+            }
+        }
+        records_.reserve(records.size());
+        const std::string_view text = text_;
+        std::size_t begin = 0;
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            std::array<std::string_view, kFields> fields;
+            for (std::size_t k = 0; k < kFields; ++k) {
+                const std::size_t end = ends[i * kFields + k];
+                fields[k] = text.substr(begin, end - begin);
+                begin = end;
+            }
+            records_.push_back(Make(records[i], fields));
+        }
+    }
+    std::size_t size() const { return records_.size(); }
+    const Prepared& operator[](std::size_t i) const { return records_[i]; }
+
+private:
+    static constexpr std::size_t kFields = 5;
+
+    static Prepared Make(const SuggestionCandidate& c,
+                         const std::array<std::string_view, kFields>& fields) {
+        Prepared p;
+        p.first = fields[0];
+        p.last = fields[1];
+        p.email = fields[2];
+        p.phone = fields[3];
+        p.employee_id = fields[4];
+        p.first_shown = Trim(c.first_name);
+        p.last_shown = Trim(c.last_name);
+        p.first_token_size = std::min(p.first.find(' '), p.first.size());
+        p.email_local_size = std::min(p.email.find('@'), p.email.size());
+        p.first_has_words = HasSeveralWords(p.first);
+        p.last_has_words = HasSeveralWords(p.last);
+        p.full_names = FullNamesOf(p.FirstToken());
+        return p;
+    }
+
+    std::string text_;
+    std::vector<Prepared> records_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Comparing names
@@ -113,12 +167,9 @@ std::vector<std::string_view> Words(std::string_view name) {
 }
 
 // "garcia" in "garcia lopez", "juan" in "juan carlos": every word of the shorter name is a word
-// of the longer one (double surnames, middle names, a dropped second given name).
+// of the longer one (double surnames, middle names, a dropped second given name). Only called
+// when one name has several words; most names are one word.
 bool IsPartOf(std::string_view a, std::string_view b) {
-    if (a.find_first_of(" -") == std::string_view::npos &&
-        b.find_first_of(" -") == std::string_view::npos) {
-        return false;  // the common case: single words, and unequal
-    }
     std::vector<std::string_view> wa = Words(a);
     std::vector<std::string_view> wb = Words(b);
     if (wa.size() > wb.size()) std::swap(wa, wb);
@@ -157,7 +208,9 @@ bool IsInitialOf(std::string_view a, std::string_view b) {
 NameMatch CompareLast(const Prepared& a, const Prepared& b) {
     if (a.last.empty() || b.last.empty()) return NameMatch::kNone;
     if (a.last == b.last) return NameMatch::kEqual;
-    if (IsPartOf(a.last, b.last)) return NameMatch::kPart;
+    if ((a.last_has_words || b.last_has_words) && IsPartOf(a.last, b.last)) {
+        return NameMatch::kPart;
+    }
     if (IsTypo(a.last, b.last)) return NameMatch::kSimilar;
     return NameMatch::kNone;
 }
@@ -166,7 +219,9 @@ NameMatch CompareFirst(const Prepared& a, const Prepared& b) {
     if (a.first.empty() || b.first.empty()) return NameMatch::kNone;
     if (a.first == b.first) return NameMatch::kEqual;
     if (a.FirstToken() != b.FirstToken() && SharesFullName(a, b)) return NameMatch::kNickname;
-    if (IsPartOf(a.first, b.first)) return NameMatch::kPart;
+    if ((a.first_has_words || b.first_has_words) && IsPartOf(a.first, b.first)) {
+        return NameMatch::kPart;
+    }
     // Two different names from the nickname table ("mary", "mark") are not a typo of each other.
     const bool both_known = !a.full_names.empty() && !b.full_names.empty();
     if (!both_known && IsTypo(a.first, b.first)) return NameMatch::kSimilar;
@@ -241,7 +296,9 @@ public:
             if (!reason.empty()) reasons_->push_back(std::move(reason));
         }
     }
-    double Score() const { return std::round(std::clamp(score_, 0.0, 1.0) * 100.0) / 100.0; }
+    // A suggestion is never certain (only an exact key links by itself), so it never shows
+    // 1.00 even when every compared field agrees.
+    double Score() const { return std::round(std::clamp(score_, 0.0, 0.99) * 100.0) / 100.0; }
 
 private:
     double score_ = 0;
@@ -251,8 +308,7 @@ private:
 void CompareNames(const Prepared& a, const Prepared& b, Evidence& evidence) {
     const NameMatch last = CompareLast(a, b);
     if (last != NameMatch::kEqual && IsSwapped(a, b)) {
-        evidence.Add(kSwappedCredit * (kLastNameWeight + kFirstNameWeight),
-                     [] { return std::string("first and last name swapped"); });
+        evidence.Add(kSwappedNames, [] { return std::string("first and last name swapped"); });
         return;
     }
     evidence.Add(kLastNameWeight * Credit(last),
@@ -265,9 +321,24 @@ void CompareNames(const Prepared& a, const Prepared& b, Evidence& evidence) {
     });
 }
 
+// "john.smith1@" and "john.smith2@" are two people, not a typo: a company numbers its
+// namesakes, so a difference in the digits is a different address.
+bool SameDigits(std::string_view a, std::string_view b) {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    auto i = a.begin();
+    auto j = b.begin();
+    while (true) {
+        i = std::find_if(i, a.end(), digit);
+        j = std::find_if(j, b.end(), digit);
+        if (i == a.end() || j == b.end()) return i == a.end() && j == b.end();
+        if (*i++ != *j++) return false;
+    }
+}
+
 void CompareEmails(const Prepared& a, const Prepared& b, Evidence& evidence) {
     if (a.email.empty() || b.email.empty()) return;
-    const std::size_t distance = EditDistance(a.email, b.email, 2);
+    std::size_t distance = EditDistance(a.email, b.email, 2);
+    if (distance > 0 && distance <= 2 && !SameDigits(a.email, b.email)) distance = 3;
     if (distance == 0) {
         evidence.Add(kEmailEqual, [] { return std::string("e-mail equal"); });
     } else if (distance == 1) {
@@ -315,10 +386,6 @@ struct BlockKey {
     std::uint64_t hash = 0;
     std::uint32_t record = 0;
     std::uint32_t cap = 0;
-
-    bool operator<(const BlockKey& o) const {
-        return hash != o.hash ? hash < o.hash : record < o.record;
-    }
 };
 
 class KeyHash {
@@ -387,29 +454,42 @@ void AddKeys(const Prepared& p, std::uint32_t record, std::vector<BlockKey>& out
     if (!p.employee_id.empty()) add(KeyHash('I').Add(p.employee_id), kIdentifierBlockCap);
 }
 
-std::vector<BlockKey> SortedKeys(const std::vector<Prepared>& records) {
+// Keys in hash order, and in record order within a hash. With some ten keys per record this
+// sort is the largest fixed cost, so it is a linear radix sort: stable, in 16-bit digits, on
+// keys that AddKeys appended in record order.
+std::vector<BlockKey> SortedKeys(const PreparedSide& records) {
     std::vector<BlockKey> keys;
-    keys.reserve(records.size() * 8);
+    keys.reserve(records.size() * 10);
     for (std::size_t i = 0; i < records.size(); ++i) {
         AddKeys(records[i], static_cast<std::uint32_t>(i), keys);
     }
-    std::sort(keys.begin(), keys.end());
+    constexpr int kDigitBits = 16;
+    constexpr std::uint64_t kDigitMask = (1u << kDigitBits) - 1;
+    std::vector<BlockKey> scratch(keys.size());
+    std::vector<std::size_t> starts(kDigitMask + 1);
+    for (int shift = 0; shift < 64; shift += kDigitBits) {
+        std::fill(starts.begin(), starts.end(), 0);
+        for (const BlockKey& k : keys) ++starts[(k.hash >> shift) & kDigitMask];
+        std::size_t total = 0;
+        for (std::size_t& start : starts) total += std::exchange(start, total);
+        for (const BlockKey& k : keys) scratch[starts[(k.hash >> shift) & kDigitMask]++] = k;
+        keys.swap(scratch);
+    }
     return keys;
 }
 
-// For one local record: the remote records of one shared block, as a range of remote keys.
-struct BlockRange {
-    std::uint32_t local = 0;
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
+// A block both sides share and small enough to compare all its pairs: ranges of the two sorted
+// key lists.
+struct Block {
+    std::uint64_t hash = 0;
+    std::size_t local_begin = 0, local_end = 0;
+    std::size_t remote_begin = 0, remote_end = 0;
 };
 
-// Walks both sorted key lists together and lists, per local record, the remote blocks it shares,
-// grouped by local record (counting sort) so each record's candidates can be de-duplicated.
-std::vector<BlockRange> SharedBlocks(const std::vector<BlockKey>& local_keys,
-                                     const std::vector<BlockKey>& remote_keys,
-                                     std::size_t local_count, std::vector<std::uint32_t>& starts) {
-    std::vector<BlockRange> found;
+// Walks both sorted key lists together, in hash order.
+std::vector<Block> SharedBlocks(const std::vector<BlockKey>& local_keys,
+                                const std::vector<BlockKey>& remote_keys) {
+    std::vector<Block> blocks;
     std::size_t i = 0;
     std::size_t j = 0;
     while (i < local_keys.size() && j < remote_keys.size()) {
@@ -427,28 +507,76 @@ std::vector<BlockRange> SharedBlocks(const std::vector<BlockKey>& local_keys,
         std::size_t j_end = j;
         while (j_end < remote_keys.size() && remote_keys[j_end].hash == hash) ++j_end;
         const std::uint32_t cap = local_keys[i].cap;
-        if (i_end - i <= cap && j_end - j <= cap) {
-            for (std::size_t k = i; k < i_end; ++k) {
-                found.push_back({local_keys[k].record, static_cast<std::uint32_t>(j),
-                                 static_cast<std::uint32_t>(j_end)});
-            }
-        }
+        if (i_end - i <= cap && j_end - j <= cap) blocks.push_back({hash, i, i_end, j, j_end});
         i = i_end;
         j = j_end;
     }
-    starts.assign(local_count + 1, 0);
-    for (const BlockRange& r : found) ++starts[r.local + 1];
-    for (std::size_t k = 0; k < local_count; ++k) starts[k + 1] += starts[k];
-    std::vector<BlockRange> grouped(found.size());
-    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
-    for (const BlockRange& r : found) grouped[next[r.local]++] = r;
-    return grouped;
+    return blocks;
 }
 
+// Per record, the hashes of the shared blocks it is in, ascending (blocks come in hash order).
+class BlocksOfRecord {
+public:
+    BlocksOfRecord(std::size_t records, const std::vector<Block>& blocks,
+                   const std::vector<BlockKey>& keys, bool local)
+        : starts_(records + 1, 0) {
+        const auto range = [local](const Block& b) {
+            return local ? std::pair(b.local_begin, b.local_end)
+                         : std::pair(b.remote_begin, b.remote_end);
+        };
+        for (const Block& b : blocks) {
+            const auto [begin, end] = range(b);
+            for (std::size_t k = begin; k < end; ++k) ++starts_[keys[k].record + 1];
+        }
+        for (std::size_t r = 0; r < records; ++r) starts_[r + 1] += starts_[r];
+        hashes_.resize(starts_[records]);
+        std::vector<std::size_t> next(starts_.begin(), starts_.end() - 1);
+        for (const Block& b : blocks) {
+            const auto [begin, end] = range(b);
+            for (std::size_t k = begin; k < end; ++k) hashes_[next[keys[k].record]++] = b.hash;
+        }
+    }
+    std::span<const std::uint64_t> Of(std::uint32_t record) const {
+        return std::span(hashes_).subspan(starts_[record], starts_[record + 1] - starts_[record]);
+    }
+
+private:
+    std::vector<std::size_t> starts_;
+    std::vector<std::uint64_t> hashes_;
+};
+
+// Whether `hash` is the first block two records share: a pair in several blocks is compared in
+// the first only.
+bool FirstShared(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
+                 std::uint64_t hash) {
+    auto i = a.begin();
+    auto j = b.begin();
+    while (i != a.end() && j != b.end()) {
+        if (*i == *j) return *i == hash;
+        if (*i < *j) ++i;
+        else ++j;
+    }
+    return false;
+}
+
+// A pair at or above the threshold, with what it is sorted by at hand.
 struct Scored {
     int cents = 0;
+    RemoteKind remote_kind = RemoteKind::kUser;
+    std::int64_t person_id = 0;
+    std::int64_t remote_id = 0;
     std::uint32_t local = 0;
     std::uint32_t remote = 0;
+
+    // Best first; equal scores by person id, then remote kind and id, so the result never
+    // depends on the input order or the hash values.
+    bool operator<(const Scored& o) const {
+        if (cents != o.cents) return cents > o.cents;
+        if (person_id != o.person_id) return person_id < o.person_id;
+        if (remote_kind != o.remote_kind) return remote_kind < o.remote_kind;
+        if (remote_id != o.remote_id) return remote_id < o.remote_id;
+        return local != o.local ? local < o.local : remote < o.remote;
+    }
 };
 
 }  // namespace
@@ -459,57 +587,43 @@ Suggestion ScorePair(const SuggestionCandidate& local, const SuggestionCandidate
     s.person_id = local.id;
     s.remote_kind = remote.kind;
     s.remote_id = remote.id;
-    s.score = Score(Prepare(local, default_country_code), Prepare(remote, default_country_code),
-                    &s.reasons);
+    const PreparedSide l(std::span(&local, 1), default_country_code);
+    const PreparedSide r(std::span(&remote, 1), default_country_code);
+    s.score = Score(l[0], r[0], &s.reasons);
     return s;
 }
 
 std::vector<Suggestion> Suggest(std::span<const SuggestionCandidate> local,
                                 std::span<const SuggestionCandidate> remote, double threshold,
                                 std::string_view default_country_code) {
-    std::vector<Prepared> locals;
-    locals.reserve(local.size());
-    for (const SuggestionCandidate& c : local) locals.push_back(Prepare(c, default_country_code));
-    std::vector<Prepared> remotes;
-    remotes.reserve(remote.size());
-    for (const SuggestionCandidate& c : remote) remotes.push_back(Prepare(c, default_country_code));
+    const PreparedSide locals(local, default_country_code);
+    const PreparedSide remotes(remote, default_country_code);
 
+    const std::vector<BlockKey> local_keys = SortedKeys(locals);
     const std::vector<BlockKey> remote_keys = SortedKeys(remotes);
-    std::vector<std::uint32_t> starts;
-    const std::vector<BlockRange> blocks =
-        SharedBlocks(SortedKeys(locals), remote_keys, locals.size(), starts);
+    const std::vector<Block> blocks = SharedBlocks(local_keys, remote_keys);
+    const BlocksOfRecord local_blocks(locals.size(), blocks, local_keys, true);
+    const BlocksOfRecord remote_blocks(remotes.size(), blocks, remote_keys, false);
 
-    // A pair sharing several keys is scored once: `seen[r]` holds the last local record (+1)
-    // that scored remote record r.
+    // Block by block, so the few records of a block stay in the cache while all their pairs
+    // are compared.
     std::vector<Scored> scored;
-    std::vector<std::uint32_t> seen(remotes.size(), 0);
-    for (std::uint32_t l = 0; l < locals.size(); ++l) {
-        for (std::uint32_t b = starts[l]; b < starts[l + 1]; ++b) {
-            for (std::uint32_t k = blocks[b].begin; k < blocks[b].end; ++k) {
-                const std::uint32_t r = remote_keys[k].record;
-                if (seen[r] == l + 1) continue;
-                seen[r] = l + 1;
+    for (const Block& b : blocks) {
+        for (std::size_t i = b.local_begin; i < b.local_end; ++i) {
+            const std::uint32_t l = local_keys[i].record;
+            for (std::size_t j = b.remote_begin; j < b.remote_end; ++j) {
+                const std::uint32_t r = remote_keys[j].record;
+                if (!FirstShared(local_blocks.Of(l), remote_blocks.Of(r), b.hash)) continue;
                 const double score = Score(locals[l], remotes[r], nullptr);
                 if (score >= threshold) {
-                    scored.push_back({static_cast<int>(std::lround(score * 100)), l, r});
+                    scored.push_back({static_cast<int>(std::lround(score * 100)), remote[r].kind,
+                                      local[l].id, remote[r].id, l, r});
                 }
             }
         }
     }
 
-    // Best first; equal scores by person id, then remote kind and id, so the result never
-    // depends on the input order or the hash values.
-    std::sort(scored.begin(), scored.end(), [&](const Scored& x, const Scored& y) {
-        if (x.cents != y.cents) return x.cents > y.cents;
-        const SuggestionCandidate& xl = local[x.local];
-        const SuggestionCandidate& yl = local[y.local];
-        if (xl.id != yl.id) return xl.id < yl.id;
-        const SuggestionCandidate& xr = remote[x.remote];
-        const SuggestionCandidate& yr = remote[y.remote];
-        if (xr.kind != yr.kind) return xr.kind < yr.kind;
-        if (xr.id != yr.id) return xr.id < yr.id;
-        return x.local != y.local ? x.local < y.local : x.remote < y.remote;
-    });
+    std::sort(scored.begin(), scored.end());
 
     std::vector<Suggestion> out;
     std::vector<bool> local_used(locals.size(), false);

@@ -117,8 +117,10 @@ void PeopleGenerator::Run() {
     for (std::string_view n : internal::FirstNames()) {
         if (internal::HasAccent(n)) accented_first_.push_back(n);
     }
-    for (std::string_view n : internal::LastNames()) {
-        if (internal::HasAccent(n)) accented_last_.push_back(n);
+    for (auto names : {internal::EnglishLastNames(), internal::HispanicLastNames()}) {
+        for (std::string_view n : names) {
+            if (internal::HasAccent(n)) accented_last_.push_back(n);
+        }
     }
     next_employee_number_ = 10000 + random_.Between(0, 899);
     ChooseCategories();
@@ -195,8 +197,8 @@ std::string PeopleGenerator::OtherFirstName(std::string_view not_this) {
 std::string PeopleGenerator::OtherLastName(std::string_view not_this) {
     const std::string mine = AsciiLowerCopy(internal::AsciiFold(not_this));
     for (;;) {
-        std::string_view other = random_.Pick(internal::LastNames());
-        if (AsciiLowerCopy(internal::AsciiFold(other)) != mine) return std::string(other);
+        std::string other = internal::RandomLastName(random_);
+        if (AsciiLowerCopy(internal::AsciiFold(other)) != mine) return other;
     }
 }
 
@@ -242,7 +244,7 @@ void PeopleGenerator::AddPerson(std::int64_t id) {
     if (near && how == Spelling::kAccents && random_.Chance(0.6)) {
         p.last_name = random_.Pick(accented_last_);
     } else {
-        p.last_name = random_.Pick(internal::LastNames());
+        p.last_name = internal::RandomLastName(random_);
     }
 
     // Every User logs in with an e-mail; most crew members have one too.
@@ -470,8 +472,10 @@ void PeopleGenerator::AddNearDuplicate(std::size_t i) {
         } else {
             u.email = UniqueEmail(internal::EmailLocalPart(random_, first, last), company_.domain);
         }
-        if (how != Spelling::kPhoneFormat && random_.Chance(0.5)) u.employee_id = p.employee_id;
-        if (how == Spelling::kPhoneFormat || random_.Chance(0.5)) u.mobile_phone = Phone(i, true);
+        // The same human usually keeps the payroll number and phone: the evidence that makes a
+        // near-duplicate recognisable (a private sign-up has neither on file).
+        if (how != Spelling::kPhoneFormat && random_.Chance(0.8)) u.employee_id = p.employee_id;
+        if (how == Spelling::kPhoneFormat || random_.Chance(0.7)) u.mobile_phone = Phone(i, true);
         u.job_title = p.job_title;
         u.is_employee = true;
         u.updated_at = internal::Before(random_, now_, kTwoYears);
@@ -480,10 +484,10 @@ void PeopleGenerator::AddNearDuplicate(std::size_t i) {
         RemoteContact c;
         c.first_name = first;
         c.last_name = last;
-        if (random_.Chance(0.4)) c.employee_id = NextEmployeeId();  // else none on file
+        if (random_.Chance(0.15)) c.employee_id = NextEmployeeId();  // else none on file
         if (how == Spelling::kEmailTypo) {
             c.email = TypoEmail(p.email);
-        } else if (!p.email.empty() && random_.Chance(0.4)) {
+        } else if (!p.email.empty() && random_.Chance(0.7)) {
             c.email = p.email;  // a Contact's e-mail is no key
         }
         c.job_title = p.job_title;
@@ -504,7 +508,7 @@ void PeopleGenerator::AddDirectoryOnly() {
     }
     for (std::int64_t k = 0; k < shape_.directory_only; ++k) {
         const std::string first(random_.Pick(internal::FirstNames()));
-        const std::string last(random_.Pick(internal::LastNames()));
+        const std::string last = internal::RandomLastName(random_);
         const bool user = random_.Chance(shape_.directory_only_share_user);
         const bool employee = random_.Chance(user ? 0.7 : 0.6);
         const std::string_view domain = employee ? std::string_view(company_.domain)

@@ -1,6 +1,8 @@
 // The projects half of the synthetic company, and its trade classifications.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <numeric>
 #include <unordered_set>
 
 #include "synth/parts.hpp"
@@ -129,10 +131,18 @@ void ProjectGenerator::Run() {
              Before(random_, now_, seconds(365 * 24 * 3600))});
     }
 
+    // An exact share, as with people, so small companies get what the shape says.
     auto& remote = company_.remote.projects;
-    for (const sync::LocalProject& local : company_.local.projects) {
-        if (random_.Chance(shape_.share_projects_in_procore)) remote.push_back(CopyOf(local.project));
-    }
+    const auto& local = company_.local.projects;
+    std::vector<std::size_t> chosen(local.size());
+    std::iota(chosen.begin(), chosen.end(), std::size_t{0});
+    random_.Shuffle(chosen);
+    const auto in_procore = std::clamp<std::int64_t>(
+        std::llround(shape_.share_projects_in_procore * static_cast<double>(local.size())), 0,
+        static_cast<std::int64_t>(local.size()));
+    chosen.resize(static_cast<std::size_t>(in_procore));
+    std::sort(chosen.begin(), chosen.end());
+    for (std::size_t k : chosen) remote.push_back(CopyOf(local[k].project));
     for (std::int64_t k = 0; k < shape_.procore_only_projects; ++k) {
         const int year = this_year - static_cast<int>(random_.Below(2));
         Project made = MakeProject(0, random_.Chance(0.9) ? FreshNumber(year) : "", year);

@@ -51,7 +51,8 @@ constexpr std::string_view kFirstNames[] = {
     "Rocío", "Maribel", "Itzel", "Belén", "Leonor", "Josefina", "Rosalía", "Estefanía",
 };
 
-constexpr std::string_view kLastNames[] = {
+// Surnames common in the US; a company's list also has a long tail (see RandomLastName).
+constexpr std::string_view kEnglishLastNames[] = {
     "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson",
     "Taylor", "Thomas", "Moore", "Jackson", "Martin", "Lee", "Thompson", "White", "Harris",
     "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Hill",
@@ -73,7 +74,9 @@ constexpr std::string_view kLastNames[] = {
     "Patel", "Shah", "Singh", "Okafor", "Mensah", "Haddad", "Rossi", "Russo", "Esposito",
     "Bianchi", "Kaminski", "Jensen", "Lindgren", "Van Dyke", "Washington", "Jefferson",
     "Freeman", "Webb", "Simpson", "Stephens", "Tate", "Wheeler", "Lawson", "Bishop", "Holt",
-    // Hispanic
+};
+
+constexpr std::string_view kHispanicLastNames[] = {
     "García", "Rodríguez", "Martínez", "Hernández", "López", "González", "Pérez", "Sánchez",
     "Ramírez", "Torres", "Flores", "Rivera", "Gómez", "Díaz", "Reyes", "Cruz", "Morales",
     "Ortiz", "Gutiérrez", "Chávez", "Ramos", "Ruiz", "Álvarez", "Mendoza", "Castillo",
@@ -86,6 +89,24 @@ constexpr std::string_view kLastNames[] = {
     "De León", "García-López", "Montoya", "Padilla", "Quintero", "Serrano", "Carrillo",
     "Benítez", "Orozco", "Velázquez", "Galván", "Beltrán", "Saldaña", "Ochoa", "Paredes",
 };
+
+// The long tail: English-looking surnames put together from a stem and an ending ("Ashford",
+// "Lindqvist" aside). Real payrolls spread over thousands of surnames; drawing only from the
+// common ones would make every tenth person a namesake of someone, which no company is.
+constexpr std::string_view kSurnameStems[] = {
+    "Ash", "Black", "Brad", "Brook", "Cald", "Carl", "Chad", "Cran", "Dal", "Dun", "Eld", "Fair",
+    "Fen", "Gar", "Gold", "Hal", "Hart", "Haw", "Hol", "Kirk", "Lang", "Lind", "Lock", "Mar",
+    "Mid", "Mor", "Nor", "Oak", "Pem", "Pen", "Ral", "Red", "Ros", "Rut", "Sel", "Sher", "Stan",
+    "Stock", "Sum", "Thorn", "Tre", "Wal", "Wes", "Whit", "Wil", "Win", "Wyn", "Al", "Ber",
+    "Bran", "Crom", "Dray", "Ever", "Grif", "Har", "Ing", "Kel", "Lam", "Mans", "Pres", "Rad",
+    "Shel", "Tal", "Ward", "Wex", "York",
+};
+constexpr std::string_view kSurnameEndings[] = {
+    "ford", "well", "ton", "berg", "son", "by", "wood", "field", "ley", "man", "er", "ington",
+    "dale", "worth", "stead", "mond", "wick", "combe", "hurst", "brook", "more", "ridge",
+    "shaw", "stone",
+};
+
 
 // Given names whose nickname is unmistakable; the "nickname" near-duplicates use these.
 constexpr Nickname kNicknames[] = {
@@ -244,7 +265,21 @@ constexpr Fold kFolds[] = {
 }  // namespace
 
 std::span<const std::string_view> FirstNames() { return kFirstNames; }
-std::span<const std::string_view> LastNames() { return kLastNames; }
+std::span<const std::string_view> EnglishLastNames() { return kEnglishLastNames; }
+std::span<const std::string_view> HispanicLastNames() { return kHispanicLastNames; }
+
+std::string RandomLastName(Random& random) {
+    const std::uint64_t r = random.Below(100);
+    if (r < 30) return std::string(random.Pick(EnglishLastNames()));
+    if (r < 55) {
+        std::string name(random.Pick(std::span<const std::string_view>(kSurnameStems)));
+        return name.append(random.Pick(std::span<const std::string_view>(kSurnameEndings)));
+    }
+    if (r < 85) return std::string(random.Pick(HispanicLastNames()));
+    // Both family names, as many Hispanic workers are on the books.
+    std::string name(random.Pick(HispanicLastNames()));
+    return name.append(random.Chance(0.8) ? " " : "-").append(random.Pick(HispanicLastNames()));
+}
 std::span<const Nickname> Nicknames() { return kNicknames; }
 std::span<const std::string_view> OfficeJobTitles() { return kOfficeJobTitles; }
 std::span<const std::string_view> FieldLeadJobTitles() { return kFieldLeadJobTitles; }

@@ -6,10 +6,16 @@
 #include <string>
 #include <string_view>
 
+#include "synth/random.hpp"
+
 namespace crewsync::synth::internal {
 
 std::span<const std::string_view> FirstNames();
-std::span<const std::string_view> LastNames();
+std::span<const std::string_view> EnglishLastNames();
+std::span<const std::string_view> HispanicLastNames();
+// A surname as a US contractor's payroll has them: common English and Hispanic ones, a long
+// tail of rarer ones, and Hispanic double surnames ("García López").
+std::string RandomLastName(Random& random);
 
 // A given name and a nickname of it that every nickname table knows ("Robert" → "Bob").
 struct Nickname {

@@ -414,6 +414,10 @@ const std::vector<KeySpec>& Schema() {
         IntegerKey("people", "permission_template_id",
                    "Procore permission template given to new users; 0 means none.",
                    [](auto& c) -> auto& { return c.people.permission_template_id; }, 0),
+        NumberKey("people", "suggestion_threshold",
+                  "Near-duplicates scoring at least this (0 to 1) are suggested in the link "
+                  "report; they are never linked automatically.",
+                  [](auto& c) -> auto& { return c.people.suggestion_threshold; }, CheckShare),
 
         EnumKey<SystemOfRecord>(
             "projects", "system_of_record",

@@ -55,6 +55,7 @@ struct PeopleSettings {
     ConflictRule conflict_rule = ConflictRule::kNewestWins;
     bool deactivate_user_on_type_change = false;
     std::int64_t permission_template_id = 0;  // 0 = none
+    double suggestion_threshold = 0.75;       // 0 < threshold <= 1
 
     bool operator==(const PeopleSettings&) const = default;
 };

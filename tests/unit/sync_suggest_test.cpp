@@ -183,17 +183,21 @@ TEST(Nicknames, KnowsCommonEnglishAndHispanicNicknames) {
 TEST(Nicknames, CoversTheSyntheticCompanysNicknames) {
     // The pairs crewsync's synthetic company plants as near-duplicates (src/synth).
     const std::pair<std::string_view, std::string_view> pairs[] = {
-        {"Robert", "Bob"},       {"William", "Bill"},   {"Richard", "Rick"},  {"James", "Jim"},
-        {"Michael", "Mike"},     {"Thomas", "Tom"},     {"Joseph", "Joe"},    {"Charles", "Chuck"},
-        {"Christopher", "Chris"}, {"Daniel", "Dan"},    {"Matthew", "Matt"},  {"Anthony", "Tony"},
-        {"Steven", "Steve"},     {"Andrew", "Andy"},    {"Kenneth", "Ken"},   {"Timothy", "Tim"},
-        {"Edward", "Ed"},        {"Jeffrey", "Jeff"},   {"Nicholas", "Nick"}, {"Gregory", "Greg"},
-        {"Samuel", "Sam"},       {"Benjamin", "Ben"},   {"Alexander", "Alex"}, {"Patrick", "Pat"},
-        {"Raymond", "Ray"},      {"Douglas", "Doug"},   {"Zachary", "Zach"},  {"Lawrence", "Larry"},
-        {"Elizabeth", "Liz"},    {"Katherine", "Kate"}, {"Margaret", "Peggy"}, {"Jennifer", "Jenny"},
-        {"Patricia", "Patty"},   {"Susan", "Sue"},      {"Deborah", "Debbie"}, {"Rebecca", "Becky"},
-        {"Kimberly", "Kim"},     {"Victoria", "Vicky"}, {"Christina", "Tina"}, {"Catherine", "Cathy"},
-        {"Abigail", "Abby"},     {"Samantha", "Sam"},   {"Francisco", "Paco"}, {"José", "Pepe"},
+        {"Robert", "Bob"},        {"William", "Bill"},     {"Richard", "Rick"},
+        {"James", "Jim"},         {"Michael", "Mike"},     {"Thomas", "Tom"},
+        {"Joseph", "Joe"},        {"Charles", "Chuck"},    {"Christopher", "Chris"},
+        {"Daniel", "Dan"},        {"Matthew", "Matt"},     {"Anthony", "Tony"},
+        {"Steven", "Steve"},      {"Andrew", "Andy"},      {"Kenneth", "Ken"},
+        {"Timothy", "Tim"},       {"Edward", "Ed"},        {"Jeffrey", "Jeff"},
+        {"Nicholas", "Nick"},     {"Gregory", "Greg"},     {"Samuel", "Sam"},
+        {"Benjamin", "Ben"},      {"Alexander", "Alex"},   {"Patrick", "Pat"},
+        {"Raymond", "Ray"},       {"Douglas", "Doug"},     {"Zachary", "Zach"},
+        {"Lawrence", "Larry"},    {"Elizabeth", "Liz"},    {"Katherine", "Kate"},
+        {"Margaret", "Peggy"},    {"Jennifer", "Jenny"},   {"Patricia", "Patty"},
+        {"Susan", "Sue"},         {"Deborah", "Debbie"},   {"Rebecca", "Becky"},
+        {"Kimberly", "Kim"},      {"Victoria", "Vicky"},   {"Christina", "Tina"},
+        {"Catherine", "Cathy"},   {"Abigail", "Abby"},     {"Samantha", "Sam"},
+        {"Francisco", "Paco"},    {"José", "Pepe"},
     };
     for (const auto& [name, nickname] : pairs) {
         SCOPED_TRACE(std::string(name) + " / " + std::string(nickname));
@@ -266,6 +270,12 @@ TEST(Nicknames, TheTableIsLarge) {
 // Scoring one pair
 
 struct Person {
+    Person(std::int64_t id_, std::string first_, std::string last_, std::string email_ = "",
+           std::string employee_id_ = "", std::string phone_ = "",
+           RemoteKind kind_ = RemoteKind::kUser)
+        : id(id_), first(std::move(first_)), last(std::move(last_)), email(std::move(email_)),
+          employee_id(std::move(employee_id_)), phone(std::move(phone_)), kind(kind_) {}
+
     std::int64_t id = 0;
     std::string first;
     std::string last;
@@ -299,14 +309,15 @@ TEST(ScorePair, NicknameWithTheSameMobile) {
 TEST(ScorePair, NicknameAloneIsASuggestionAndSaysWhichIsTheNickname) {
     const Suggestion s = Score({1, "Robert", "Smith"}, {10, "Bob", "Smith"});
     EXPECT_DOUBLE_EQ(s.score, 0.83);  // 0.45 last + 0.45 × 0.85 first
-    EXPECT_THAT(s.reasons, ElementsAre("last name equal", "first name Bob is a nickname of Robert"));
+    EXPECT_THAT(s.reasons,
+                ElementsAre("last name equal", "first name Bob is a nickname of Robert"));
     EXPECT_THAT(Score({1, "Bob", "Smith"}, {10, "Rob", "Smith"}).reasons,
                 Contains("first names Bob and Rob are nicknames of the same name"));
 }
 
 TEST(ScorePair, SwappedFirstAndLastName) {
     const Suggestion s = Score({1, "Smith", "John"}, {10, "John", "Smith"});
-    EXPECT_DOUBLE_EQ(s.score, 0.81);
+    EXPECT_DOUBLE_EQ(s.score, 0.85);
     EXPECT_GE(s.score, kThreshold);
     EXPECT_THAT(s.reasons, ElementsAre("first and last name swapped"));
 }
@@ -314,12 +325,13 @@ TEST(ScorePair, SwappedFirstAndLastName) {
 TEST(ScorePair, AccentsAndCaseOnly) {
     const Suggestion s = Score({1, "José", "Müller"}, {10, "jose", "muller"});
     EXPECT_GE(s.score, 0.9);
-    EXPECT_THAT(s.reasons,
-                ElementsAre("last name equal apart from accents, case or punctuation (Müller / muller)",
-                            "first name equal apart from accents, case or punctuation (José / jose)"));
+    EXPECT_THAT(
+        s.reasons,
+        ElementsAre("last name equal apart from accents, case or punctuation (Müller / muller)",
+                    "first name equal apart from accents, case or punctuation (José / jose)"));
     const Suggestion with_email = Score({1, "José", "Müller", "Jose.Muller@acme.com"},
                                         {10, "JOSE", "MULLER", "jose.muller@acme.com"});
-    EXPECT_EQ(with_email.score, 1.0);
+    EXPECT_EQ(with_email.score, 0.99);  // a suggestion is never certain
     EXPECT_THAT(with_email.reasons, Contains("e-mail equal"));
 }
 
@@ -357,7 +369,8 @@ TEST(ScorePair, PhoneWrittenDifferently) {
 }
 
 TEST(ScorePair, EmployeeIdWrittenDifferently) {
-    const Suggestion s = Score({1, "Ann", "Lee", "", " e-1042 "}, {10, "Anne", "Lee", "", "E-1042"});
+    const Suggestion s =
+        Score({1, "Ann", "Lee", "", " e-1042 "}, {10, "Anne", "Lee", "", "E-1042"});
     EXPECT_THAT(s.reasons, Contains("employee ID equal"));
     EXPECT_GE(s.score, kThreshold);
 }
@@ -409,6 +422,19 @@ TEST(ScorePair, DifferingContactDetailsCountAgainst) {
                                             "mobile phones differ", "employee IDs differ"));
 }
 
+TEST(ScorePair, TheKeyThatDidNotMatchCountsOnlyALittleAgainst) {
+    // Users are matched by e-mail and Contacts by employee ID, so a near-duplicate that reaches
+    // the scorer differs in that key: it must still be suggested.
+    const Suggestion contact = Score({1, "Kimberly", "Hayes", "", "E-13702"},
+                                     {10, "Kim", "Hayes", "", "E-49406", "", RemoteKind::kContact});
+    EXPECT_GE(contact.score, kThreshold);
+    EXPECT_THAT(contact.reasons, Contains("employee IDs differ"));
+    const Suggestion user = Score({1, "Beverly", "Domínguez", "beverly.dominguez@acme.com"},
+                                  {10, "Domínguez", "Beverly", "dominguez_beverly@acme.com"});
+    EXPECT_GE(user.score, kThreshold);
+    EXPECT_THAT(user.reasons, ElementsAre("first and last name swapped", "e-mails differ"));
+}
+
 TEST(ScorePair, MissingFieldsAreNoEvidence) {
     EXPECT_EQ(Score({1, "John", "Smith", "john@acme.com", "E-1", "312 555 0100"},
                     {10, "John", "Smith"})
@@ -416,13 +442,13 @@ TEST(ScorePair, MissingFieldsAreNoEvidence) {
               Score({1, "John", "Smith"}, {10, "John", "Smith"}).score);
 }
 
-TEST(ScorePair, ScoreIsBetweenZeroAndOneRoundedToTwoDecimals) {
+TEST(ScorePair, ScoreIsBetweenZeroAndNinetyNineHundredthsRoundedToTwoDecimals) {
     const Suggestion nothing = Score({1, "Ann", "Lee", "a@x.com", "E-1", "312 555 0100"},
                                      {10, "Bob", "Kim", "b@y.com", "E-2", "415 555 0199"});
     EXPECT_EQ(nothing.score, 0.0);
     const Suggestion everything = Score({1, "Ann", "Lee", "a@x.com", "E-1", "312 555 0100"},
                                         {10, "Ann", "Lee", "a@x.com", "E-1", "312 555 0100"});
-    EXPECT_EQ(everything.score, 1.0);
+    EXPECT_EQ(everything.score, 0.99);  // only an exact key is certain
     for (const Suggestion& s :
          {Score({1, "Robert", "Smith"}, {10, "Bob", "Smith"}),
           Score({1, "J.", "Smith"}, {10, "John", "Smith"}),
@@ -435,7 +461,8 @@ TEST(ScorePair, ScoreIsBetweenZeroAndOneRoundedToTwoDecimals) {
 
 TEST(ScorePair, IsSymmetricInScore) {
     const Person pairs[][2] = {
-        {{1, "Bob", "Smith", "", "", "312 555 0100"}, {10, "Robert", "Smith", "", "", "3125550100"}},
+        {{1, "Bob", "Smith", "", "", "312 555 0100"},
+         {10, "Robert", "Smith", "", "", "3125550100"}},
         {{1, "Smith", "John"}, {10, "John", "Smith"}},
         {{1, "Ann", "Lee", "ann.lee@acme.com"}, {10, "Anne", "Le", "ann.le@acme.com"}},
     };
@@ -447,8 +474,9 @@ TEST(ScorePair, IsSymmetricInScore) {
 // ---------------------------------------------------------------------------------------------
 // Suggest: blocking and the greedy choice
 
-std::vector<Suggestion> Run(const std::vector<Person>& local, const std::vector<Person>& remote,
-                            double threshold = kThreshold) {
+std::vector<Suggestion> SuggestAmong(const std::vector<Person>& local,
+                                     const std::vector<Person>& remote,
+                                     double threshold = kThreshold) {
     std::vector<SuggestionCandidate> l;
     for (const Person& p : local) l.push_back(p.Candidate());
     std::vector<SuggestionCandidate> r;
@@ -469,7 +497,9 @@ void PrintTo(const Pair& p, std::ostream* os) {
 
 std::vector<Pair> Pairs(const std::vector<Suggestion>& suggestions) {
     std::vector<Pair> out;
-    for (const Suggestion& s : suggestions) out.push_back({s.person_id, s.remote_kind, s.remote_id});
+    for (const Suggestion& s : suggestions) {
+        out.push_back({s.person_id, s.remote_kind, s.remote_id});
+    }
     return out;
 }
 
@@ -493,7 +523,7 @@ TEST(Suggest, FindsEachKindOfNearDuplicateBestFirst) {
         {14, "Pedro", "Garcia"},
         {15, "Kim", "Park", "", "e-7", "", kContact},
     };
-    const std::vector<Suggestion> s = Run(local, remote);
+    const std::vector<Suggestion> s = SuggestAmong(local, remote);
     EXPECT_THAT(Pairs(s), ElementsAre(Pair{1, kUser, 10}, Pair{3, kUser, 12}, Pair{4, kUser, 13},
                                       Pair{6, kContact, 15}, Pair{2, kUser, 11}));
     for (std::size_t i = 1; i < s.size(); ++i) EXPECT_GE(s[i - 1].score, s[i].score);
@@ -510,33 +540,34 @@ TEST(Suggest, FindsEachKindOfNearDuplicateBestFirst) {
 TEST(Suggest, KeepsOnlyPairsAtOrAboveTheThreshold) {
     const std::vector<Person> local = {{1, "Robert", "Smith"}};
     const std::vector<Person> remote = {{10, "Bob", "Smith"}};
-    EXPECT_THAT(Pairs(Run(local, remote, 0.83)), ElementsAre(Pair{1, kUser, 10}));
-    EXPECT_THAT(Run(local, remote, 0.84), IsEmpty());
+    EXPECT_THAT(Pairs(SuggestAmong(local, remote, 0.83)), ElementsAre(Pair{1, kUser, 10}));
+    EXPECT_THAT(SuggestAmong(local, remote, 0.84), IsEmpty());
 }
 
 TEST(Suggest, EachRecordIsInAtMostOneSuggestion) {
     // Two crewsync people could be remote 10; the better pair wins and the other is left out.
     const std::vector<Person> local = {{1, "Bob", "Smith"}, {2, "Robert", "Smith"}};
     const std::vector<Person> remote = {{10, "Robert", "Smith"}};
-    EXPECT_THAT(Pairs(Run(local, remote)), ElementsAre(Pair{2, kUser, 10}));
+    EXPECT_THAT(Pairs(SuggestAmong(local, remote)), ElementsAre(Pair{2, kUser, 10}));
     // And the other way round: one person, two Directory records.
-    EXPECT_THAT(Pairs(Run({{1, "Robert", "Smith"}}, {{10, "Bob", "Smith"}, {11, "Robert", "Smith"}})),
+    EXPECT_THAT(Pairs(SuggestAmong({{1, "Robert", "Smith"}},
+                                   {{10, "Bob", "Smith"}, {11, "Robert", "Smith"}})),
                 ElementsAre(Pair{1, kUser, 11}));
     // Greedy: once 1–10 is taken, 2 gets its second best.
     const std::vector<Suggestion> chain =
-        Run({{1, "Robert", "Smith"}, {2, "Bob", "Smith"}},
+        SuggestAmong({{1, "Robert", "Smith"}, {2, "Bob", "Smith"}},
             {{10, "Robert", "Smith"}, {11, "Rob", "Smith"}});
     EXPECT_THAT(Pairs(chain), ElementsAre(Pair{1, kUser, 10}, Pair{2, kUser, 11}));
 }
 
 TEST(Suggest, TiesGoToTheLowerPersonIdThenRemoteKindAndId) {
-    EXPECT_THAT(Pairs(Run({{7, "Ann", "Lee"}, {3, "Ann", "Lee"}}, {{10, "Ann", "Lee"}})),
+    EXPECT_THAT(Pairs(SuggestAmong({{7, "Ann", "Lee"}, {3, "Ann", "Lee"}}, {{10, "Ann", "Lee"}})),
                 ElementsAre(Pair{3, kUser, 10}));
     Person contact{5, "Ann", "Lee"};
     contact.kind = kContact;
-    EXPECT_THAT(Pairs(Run({{1, "Ann", "Lee"}}, {contact, {9, "Ann", "Lee"}})),
+    EXPECT_THAT(Pairs(SuggestAmong({{1, "Ann", "Lee"}}, {contact, {9, "Ann", "Lee"}})),
                 ElementsAre(Pair{1, kUser, 9}));
-    EXPECT_THAT(Pairs(Run({{1, "Ann", "Lee"}}, {{12, "Ann", "Lee"}, {4, "Ann", "Lee"}})),
+    EXPECT_THAT(Pairs(SuggestAmong({{1, "Ann", "Lee"}}, {{12, "Ann", "Lee"}, {4, "Ann", "Lee"}})),
                 ElementsAre(Pair{1, kUser, 4}));
 }
 
@@ -553,31 +584,32 @@ TEST(Suggest, IsDeterministicWhateverTheInputOrder) {
             ++id;
         }
     }
-    const std::vector<Suggestion> forward = Run(local, remote);
+    const std::vector<Suggestion> forward = SuggestAmong(local, remote);
     ASSERT_FALSE(forward.empty());
     std::reverse(local.begin(), local.end());
     std::reverse(remote.begin(), remote.end());
-    EXPECT_EQ(Run(local, remote), forward);
+    EXPECT_EQ(SuggestAmong(local, remote), forward);
     std::rotate(local.begin(), local.begin() + 5, local.end());
     std::rotate(remote.begin(), remote.begin() + 11, remote.end());
-    EXPECT_EQ(Run(local, remote), forward);
+    EXPECT_EQ(SuggestAmong(local, remote), forward);
 }
 
 TEST(Suggest, OnlyPairsSharingABlockingKeyAreCompared) {
     // Nothing in common: ScorePair gives 0, which a threshold of 0 would accept, yet Suggest
     // never compared the pair.
     EXPECT_EQ(Score({1, "Ann", "Lee"}, {10, "Bob", "Kim"}).score, 0.0);
-    EXPECT_THAT(Run({{1, "Ann", "Lee"}}, {{10, "Bob", "Kim"}}, 0.0), IsEmpty());
+    EXPECT_THAT(SuggestAmong({{1, "Ann", "Lee"}}, {{10, "Bob", "Kim"}}, 0.0), IsEmpty());
     // A typo in both names: similar enough to score, but no key is shared…
     const Person local{1, "Micheal", "Andersen"};
     const Person remote{10, "Michael", "Anderson"};
     EXPECT_GE(Score(local, remote).score, 0.5);
-    EXPECT_THAT(Run({local}, {remote}, 0.5), IsEmpty());
+    EXPECT_THAT(SuggestAmong({local}, {remote}, 0.5), IsEmpty());
     // … until one is: the same phone.
     Person local_phone = local;
     Person remote_phone = remote;
     local_phone.phone = remote_phone.phone = "312 555 0100";
-    EXPECT_THAT(Pairs(Run({local_phone}, {remote_phone}, 0.5)), ElementsAre(Pair{1, kUser, 10}));
+    EXPECT_THAT(Pairs(SuggestAmong({local_phone}, {remote_phone}, 0.5)),
+                ElementsAre(Pair{1, kUser, 10}));
 }
 
 TEST(Suggest, CommonLastNamesStillFindTheirNearDuplicates) {
@@ -599,17 +631,35 @@ TEST(Suggest, CommonLastNamesStillFindTheirNearDuplicates) {
     remote.push_back({13, "Luz", "Garcia", "", "e-44"});
     local.push_back({5, "Ana", "Garcia", "ana.garcia@acme.com"});
     remote.push_back({14, "Ana", "Garcia", "ana.garcia@acme.com"});
-    EXPECT_THAT(Pairs(Run(local, remote)),
+    EXPECT_THAT(Pairs(SuggestAmong(local, remote)),
                 testing::UnorderedElementsAre(Pair{1, kUser, 10}, Pair{2, kUser, 11},
                                               Pair{3, kUser, 12}, Pair{4, kUser, 13},
                                               Pair{5, kUser, 14}));
 }
 
+TEST(Suggest, ALastNameSharedByTooManyRecordsIsNotABlock) {
+    // "Jorje"/"Jorge" share only the last name as a key: the typo changes every key built from
+    // the first name.
+    const Person local{1, "Jorje", "Garcia"};
+    const Person remote{10, "Jorge", "Garcia"};
+    ASSERT_GE(Score(local, remote).score, kThreshold);
+    EXPECT_THAT(Pairs(SuggestAmong({local}, {remote})), ElementsAre(Pair{1, kUser, 10}));
+    // With hundreds of other Garcias the last name is skipped as a key (it would cost tens of
+    // thousands of comparisons), and nothing else brings this pair together.
+    std::vector<Person> locals{local};
+    std::vector<Person> remotes{remote};
+    for (int i = 0; i < 300; ++i) {
+        locals.push_back({1000 + i, "Local" + std::to_string(i), "Garcia"});
+        remotes.push_back({5000 + i, "Remote" + std::to_string(i), "Garcia"});
+    }
+    EXPECT_THAT(SuggestAmong(locals, remotes), IsEmpty());
+}
+
 TEST(Suggest, EmptyInputGivesNoSuggestions) {
-    EXPECT_THAT(Run({}, {}), IsEmpty());
-    EXPECT_THAT(Run({{1, "Ann", "Lee"}}, {}), IsEmpty());
-    EXPECT_THAT(Run({}, {{10, "Ann", "Lee"}}), IsEmpty());
-    EXPECT_THAT(Run({{1, "", ""}}, {{10, "", ""}}, 0.0), IsEmpty());
+    EXPECT_THAT(SuggestAmong({}, {}), IsEmpty());
+    EXPECT_THAT(SuggestAmong({{1, "Ann", "Lee"}}, {}), IsEmpty());
+    EXPECT_THAT(SuggestAmong({}, {{10, "Ann", "Lee"}}), IsEmpty());
+    EXPECT_THAT(SuggestAmong({{1, "", ""}}, {{10, "", ""}}, 0.0), IsEmpty());
 }
 
 }  // namespace

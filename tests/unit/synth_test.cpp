@@ -15,6 +15,7 @@
 
 #include "procore/directory_json.hpp"
 #include "support/temp_dir.hpp"
+#include "sync/link_report.hpp"
 #include "sync/normalize.hpp"
 #include "synth/company.hpp"
 
@@ -133,10 +134,9 @@ TEST(SynthCompanyTest, SharesOfTheShapeAreRespected) {
                   static_cast<std::size_t>(shape.directory_only));
 
     EXPECT_EQ(c.local.projects.size(), static_cast<std::size_t>(shape.projects));
-    EXPECT_NEAR(static_cast<double>(c.remote.projects.size()),
-                0.7 * static_cast<double>(shape.projects) +
-                    static_cast<double>(shape.procore_only_projects),
-                15);
+    EXPECT_EQ(c.remote.projects.size(),
+              exact(shape.share_projects_in_procore * static_cast<double>(shape.projects) / n) +
+                  static_cast<std::size_t>(shape.procore_only_projects));
     EXPECT_EQ(c.remote.classifications.size(), static_cast<std::size_t>(shape.classifications));
 }
 
@@ -380,6 +380,35 @@ TEST(SynthCompanyTest, NamesAndPhonesLookReal) {
         EXPECT_FALSE(lp.project.city.empty());
         EXPECT_EQ(lp.project.postal_code.size(), 5u);
     }
+}
+
+// What was planted is what the link report finds: the generator is only useful to tests and
+// benchmarks if its conflicts are conflicts, its duplicates duplicates, and its near-duplicates
+// suggestions rather than links. (Suggestions depend on the scorer too, so a few may be missed.)
+TEST(SynthCompanyTest, TheLinkReportFindsWhatWasPlanted) {
+    const Company c = GenerateCompany(Shape(2, 3000));
+    const sync::LinkReport report = sync::BuildLinkReport(c.local, c.remote, {}, {});
+    std::map<std::int64_t, const sync::LinkEntry*> entries;
+    for (const auto& e : report.entries) {
+        if (e.local_kind == sync::LocalKind::kPerson && e.local_id != 0) entries[e.local_id] = &e;
+    }
+    for (const auto& x : c.conflicts) {
+        const sync::LinkEntry& e = *entries.at(x.person_id);
+        EXPECT_EQ(e.status, sync::LinkStatus::kConflict) << e.reason;
+        EXPECT_EQ(e.remote_id, x.remote_id);
+    }
+    for (const auto& d : c.duplicates) {
+        EXPECT_EQ(entries.at(d.person_id)->status, sync::LinkStatus::kDuplicate);
+        EXPECT_EQ(entries.at(d.same_as)->status, sync::LinkStatus::kDuplicate);
+    }
+    std::size_t suggested = 0;
+    for (const auto& pair : c.near_duplicates) {
+        const sync::LinkEntry& e = *entries.at(pair.person_id);
+        EXPECT_NE(e.status, sync::LinkStatus::kWouldLink) << pair.how << ": " << e.reason;
+        EXPECT_NE(e.status, sync::LinkStatus::kConflict) << pair.how << ": " << e.reason;
+        suggested += e.status == sync::LinkStatus::kSuggestion && e.remote_id == pair.remote_id;
+    }
+    EXPECT_GE(suggested * 100, c.near_duplicates.size() * 85);
 }
 
 // ---------------------------------------------------------------------------------------------

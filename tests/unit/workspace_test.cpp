@@ -176,6 +176,7 @@ direction = "two_way"
 conflict_rule = "procore_wins"
 deactivate_user_on_type_change = true
 permission_template_id = 77
+suggestion_threshold = 0.9
 
 [projects]
 system_of_record = "crewsync"
@@ -198,6 +199,7 @@ mass_change_min_records = 0
     EXPECT_EQ(config->people.conflict_rule, ConflictRule::kProcoreWins);
     EXPECT_TRUE(config->people.deactivate_user_on_type_change);
     EXPECT_EQ(config->people.permission_template_id, 77);
+    EXPECT_DOUBLE_EQ(config->people.suggestion_threshold, 0.9);
     EXPECT_EQ(config->projects.system_of_record, SystemOfRecord::kCrewsync);
     EXPECT_EQ(config->sync.schedule, "*/15 * * * *");
     EXPECT_DOUBLE_EQ(config->sync.mass_change_share, 0.25);
@@ -393,6 +395,7 @@ TEST_F(WorkspaceTest, OutOfRangeAndMalformedValuesAreRejected) {
         {"[procore]\ncompany_id = -5\n", "procore.company_id", "must be at least 0 (found -5)"},
         {"[people]\npermission_template_id = -1\n", "people.permission_template_id",
          "must be at least 0"},
+        {"[people]\nsuggestion_threshold = 1.2\n", "people.suggestion_threshold", "at most 1"},
         {"[workspace]\ndefault_country_code = \"1234\"\n", "workspace.default_country_code",
          "1 to 3 digits"},
         {"[workspace]\ndefault_country_code = \"+1\"\n", "workspace.default_country_code",
@@ -619,6 +622,7 @@ TEST_F(WorkspaceTest, ConfigEntriesListsEverySettingInFileOrder) {
                             Pair("people.conflict_rule", "newest_wins"),
                             Pair("people.deactivate_user_on_type_change", "true"),
                             Pair("people.permission_template_id", "0"),
+                            Pair("people.suggestion_threshold", "0.75"),
                             Pair("projects.system_of_record", "procore"),
                             Pair("sync.schedule", "@hourly"),
                             Pair("sync.mass_change_share", "0.25"),
