@@ -350,9 +350,11 @@ void PeopleLinker::AddSuggestions(LinkReport& report) {
         remote.push_back({c.id, RemoteKind::kContact, c.first_name, c.last_name, c.email,
                           c.employee_id, {}});
     }
+    const auto dismissed = [this](std::int64_t person_id, RemoteKind kind, ProcoreId id) {
+        return index_.Dismissed(person_id, kind, id);
+    };
     for (Suggestion& s : Suggest(local, remote, settings_.suggestion_threshold,
-                                 settings_.default_country_code)) {
-        if (index_.Dismissed(s.person_id, s.remote_kind, s.remote_id)) continue;
+                                 settings_.default_country_code, dismissed)) {
         LinkEntry& e = report.entries[entry_of.at(s.person_id)];
         Claim(s.remote_kind, s.remote_id);
         e.status = LinkStatus::kSuggestion;

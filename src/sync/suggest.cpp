@@ -595,7 +595,8 @@ Suggestion ScorePair(const SuggestionCandidate& local, const SuggestionCandidate
 
 std::vector<Suggestion> Suggest(std::span<const SuggestionCandidate> local,
                                 std::span<const SuggestionCandidate> remote, double threshold,
-                                std::string_view default_country_code) {
+                                std::string_view default_country_code,
+                                const DismissedPair& dismissed) {
     const PreparedSide locals(local, default_country_code);
     const PreparedSide remotes(remote, default_country_code);
 
@@ -630,6 +631,7 @@ std::vector<Suggestion> Suggest(std::span<const SuggestionCandidate> local,
     std::vector<bool> remote_used(remotes.size(), false);
     for (const Scored& s : scored) {
         if (local_used[s.local] || remote_used[s.remote]) continue;
+        if (dismissed && dismissed(s.person_id, s.remote_kind, s.remote_id)) continue;
         local_used[s.local] = remote_used[s.remote] = true;
         Suggestion suggestion;
         suggestion.person_id = local[s.local].id;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,8 +43,12 @@ Suggestion ScorePair(const SuggestionCandidate& local, const SuggestionCandidate
 // most one, best first (ties by person id, then remote kind and id). Only pairs that share a
 // blocking key are scored: normalised last name, first name when swapped with last name, phone
 // digits, e-mail local part, employee id, and a sorted-name-letters key for typos.
+// A pair for which `dismissed` is true is never suggested, and its records stay free for their
+// next-best pair: a dismissed best pair does not hide a good second one.
+using DismissedPair = std::function<bool(std::int64_t person_id, RemoteKind, ProcoreId)>;
 std::vector<Suggestion> Suggest(std::span<const SuggestionCandidate> local,
                                 std::span<const SuggestionCandidate> remote, double threshold,
-                                std::string_view default_country_code);
+                                std::string_view default_country_code,
+                                const DismissedPair& dismissed = {});
 
 }  // namespace crewsync::sync
