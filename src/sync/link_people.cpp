@@ -7,6 +7,7 @@
 
 #include "model/text.hpp"
 #include "sync/index.hpp"
+#include "sync/key_groups.hpp"
 #include "sync/link_steps.hpp"
 #include "sync/normalize.hpp"
 
@@ -42,8 +43,8 @@ public:
 private:
     void IndexRemote();
     void FindLocalDuplicates();
-    LinkEntry LinkPerson(const LocalPerson& local);
-    void Match(const Person& person, const Target& target, LinkEntry& entry);
+    LinkEntry LinkPerson(std::size_t at);
+    void Match(std::size_t at, const Target& target, LinkEntry& entry);
     std::vector<FieldDifference> Differences(const Person& person, RemoteRef ref) const;
     void AddSuggestions(LinkReport& report);
     void AddDirectoryOnly(LinkReport& report);
@@ -55,11 +56,16 @@ private:
     const Index& index_;
     const RemoteSnapshot& remote_;
     const Settings& settings_;
-    std::unordered_map<std::string, std::vector<const RemoteUser*>> users_by_email_;
-    std::unordered_map<std::string, std::vector<const RemoteContact*>> contacts_by_employee_id_;
+    // Every key normalised once. People are numbered by their place in index_.PeopleById().
+    std::vector<std::string> user_emails_;
+    std::vector<std::string> contact_employee_ids_;
+    std::vector<std::string> local_emails_;
+    std::vector<std::string> local_employee_ids_;
+    KeyGroups users_by_email_;               // → places in remote_.users
+    KeyGroups contacts_by_employee_id_;      // → places in remote_.contacts
+    KeyGroups local_by_email_;               // → people taking part, by place
+    KeyGroups local_by_employee_id_;
     std::unordered_map<std::int64_t, std::vector<RemoteRef>> by_origin_;  // person id → records
-    std::unordered_map<std::string, std::vector<std::int64_t>> local_by_email_;
-    std::unordered_map<std::string, std::vector<std::int64_t>> local_by_employee_id_;
     std::unordered_set<std::uint64_t> claimed_;
 };
 
@@ -75,39 +81,45 @@ std::int64_t OriginPersonId(std::string_view origin_id, std::string_view prefix)
 }
 
 void PeopleLinker::IndexRemote() {
-    users_by_email_.reserve(remote_.users.size());
+    user_emails_.reserve(remote_.users.size());
     for (const RemoteUser& u : remote_.users) {
-        std::string key = NormalizeEmail(u.email);
-        if (!key.empty()) users_by_email_[std::move(key)].push_back(&u);
+        user_emails_.push_back(NormalizeEmail(u.email));
         if (std::int64_t id = OriginPersonId(u.origin_id, settings_.origin_prefix)) {
             by_origin_[id].push_back({RemoteKind::kUser, u.id});
         }
     }
-    contacts_by_employee_id_.reserve(remote_.contacts.size());
+    users_by_email_ = KeyGroups({user_emails_.begin(), user_emails_.end()});
+    contact_employee_ids_.reserve(remote_.contacts.size());
     for (const RemoteContact& c : remote_.contacts) {
-        std::string key = NormalizeEmployeeId(c.employee_id);
-        if (!key.empty()) contacts_by_employee_id_[std::move(key)].push_back(&c);
+        contact_employee_ids_.push_back(NormalizeEmployeeId(c.employee_id));
         if (std::int64_t id = OriginPersonId(c.origin_id, settings_.origin_prefix)) {
             by_origin_[id].push_back({RemoteKind::kContact, c.id});
         }
     }
+    contacts_by_employee_id_ =
+        KeyGroups({contact_employee_ids_.begin(), contact_employee_ids_.end()});
 }
 
 // Two crewsync people with one e-mail or employee ID: neither is written until resolved.
 // Only people that would take part count: in scope, and active or already linked.
 void PeopleLinker::FindLocalDuplicates() {
-    for (const LocalPerson* local : index_.PeopleById()) {
-        const Person& p = local->person;
+    const std::vector<const LocalPerson*>& people = index_.PeopleById();
+    local_emails_.reserve(people.size());
+    local_employee_ids_.reserve(people.size());
+    std::vector<std::string_view> emails(people.size());
+    std::vector<std::string_view> employee_ids(people.size());
+    for (std::size_t at = 0; at < people.size(); ++at) {
+        const Person& p = people[at]->person;
+        local_emails_.push_back(NormalizeEmail(p.email));
+        local_employee_ids_.push_back(NormalizeEmployeeId(p.employee_id));
         if (!InScope(p, settings_)) continue;
         const RecordLinks links = index_.PersonLinks(p.id.value());
         if (p.status != RecordStatus::kActive && !links.user && !links.contact) continue;
-        if (std::string key = NormalizeEmail(p.email); !key.empty()) {
-            local_by_email_[std::move(key)].push_back(p.id.value());
-        }
-        if (std::string key = NormalizeEmployeeId(p.employee_id); !key.empty()) {
-            local_by_employee_id_[std::move(key)].push_back(p.id.value());
-        }
+        emails[at] = local_emails_[at];
+        employee_ids[at] = local_employee_ids_[at];
     }
+    local_by_email_ = KeyGroups(std::move(emails));
+    local_by_employee_id_ = KeyGroups(std::move(employee_ids));
 }
 
 std::vector<FieldDifference> PeopleLinker::Differences(const Person& person, RemoteRef ref) const {
@@ -138,7 +150,8 @@ std::vector<FieldDifference> PeopleLinker::Differences(const Person& person, Rem
     return out;
 }
 
-void PeopleLinker::Match(const Person& person, const Target& target, LinkEntry& entry) {
+void PeopleLinker::Match(std::size_t at, const Target& target, LinkEntry& entry) {
+    const Person& person = index_.PeopleById()[at]->person;
     const std::int64_t pid = person.id.value();
     std::vector<RemoteRef> candidates;
     std::vector<std::int64_t> taken_by;  // people already linked to a record with this key
@@ -152,15 +165,13 @@ void PeopleLinker::Match(const Person& person, const Target& target, LinkEntry& 
     };
     const bool by_email = target.kind == RemoteKind::kUser || target.match_user_first;
     if (by_email) {
-        if (const auto it = users_by_email_.find(NormalizeEmail(person.email));
-            it != users_by_email_.end()) {
-            for (const RemoteUser* u : it->second) consider(RemoteKind::kUser, u->id);
+        for (std::uint32_t u : users_by_email_.Find(local_emails_[at])) {
+            consider(RemoteKind::kUser, remote_.users[u].id);
         }
     }
     if (target.kind == RemoteKind::kContact) {
-        if (const auto it = contacts_by_employee_id_.find(NormalizeEmployeeId(person.employee_id));
-            it != contacts_by_employee_id_.end()) {
-            for (const RemoteContact* c : it->second) consider(RemoteKind::kContact, c->id);
+        for (std::uint32_t c : contacts_by_employee_id_.Find(local_employee_ids_[at])) {
+            consider(RemoteKind::kContact, remote_.contacts[c].id);
         }
     }
     const bool active = person.status == RecordStatus::kActive;
@@ -239,8 +250,8 @@ void PeopleLinker::Match(const Person& person, const Target& target, LinkEntry& 
     }
 }
 
-LinkEntry PeopleLinker::LinkPerson(const LocalPerson& local) {
-    const Person& person = local.person;
+LinkEntry PeopleLinker::LinkPerson(std::size_t at) {
+    const Person& person = index_.PeopleById()[at]->person;
     const std::int64_t pid = person.id.value();
     LinkEntry entry;
     entry.local_kind = LocalKind::kPerson;
@@ -261,17 +272,17 @@ LinkEntry PeopleLinker::LinkPerson(const LocalPerson& local) {
     }
 
     std::vector<std::int64_t> same;
-    auto others = [&](const auto& map, const std::string& key) {
-        if (key.empty()) return false;
-        const auto it = map.find(key);
-        if (it == map.end() || it->second.size() < 2) return false;
-        for (std::int64_t id : it->second) {
+    auto others = [&](const KeyGroups& groups, std::string_view key) {
+        const std::span<const std::uint32_t> group = groups.Find(key);
+        if (group.size() < 2) return false;
+        for (std::uint32_t other : group) {
+            const std::int64_t id = index_.PeopleById()[other]->person.id.value();
             if (id != pid) same.push_back(id);
         }
         return true;
     };
-    const bool same_email = others(local_by_email_, NormalizeEmail(person.email));
-    const bool same_id = others(local_by_employee_id_, NormalizeEmployeeId(person.employee_id));
+    const bool same_email = others(local_by_email_, local_emails_[at]);
+    const bool same_id = others(local_by_employee_id_, local_employee_ids_[at]);
     if (same_email || same_id) {
         std::sort(same.begin(), same.end());
         same.erase(std::unique(same.begin(), same.end()), same.end());
@@ -320,7 +331,7 @@ LinkEntry PeopleLinker::LinkPerson(const LocalPerson& local) {
         }
     }
 
-    Match(person, target, entry);
+    Match(at, target, entry);
     if (!type_change.empty()) entry.reason = type_change + entry.reason;
     return entry;
 }
@@ -414,8 +425,8 @@ void PeopleLinker::Run(LinkReport& report) {
     IndexRemote();
     FindLocalDuplicates();
     report.entries.reserve(report.entries.size() + index_.PeopleById().size());
-    for (const LocalPerson* local : index_.PeopleById()) {
-        report.entries.push_back(LinkPerson(*local));
+    for (std::size_t at = 0; at < index_.PeopleById().size(); ++at) {
+        report.entries.push_back(LinkPerson(at));
     }
     AddSuggestions(report);
     const std::size_t first_remote = report.entries.size();

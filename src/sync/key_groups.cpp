@@ -1,0 +1,45 @@
+#include "sync/key_groups.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace crewsync::sync::internal {
+
+KeyGroups::KeyGroups(std::vector<std::string_view> keys) : keys_(std::move(keys)) {
+    struct Entry {
+        std::uint64_t hash;
+        std::uint32_t record;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(keys_.size());
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+        if (keys_[i].empty()) continue;
+        entries.push_back({std::hash<std::string_view>{}(keys_[i]), static_cast<std::uint32_t>(i)});
+    }
+    std::sort(entries.begin(), entries.end(), [this](const Entry& a, const Entry& b) {
+        if (a.hash != b.hash) return a.hash < b.hash;
+        if (const int c = keys_[a.record].compare(keys_[b.record]); c != 0) return c < 0;
+        return a.record < b.record;
+    });
+    hashes_.reserve(entries.size());
+    records_.reserve(entries.size());
+    for (const Entry& e : entries) {
+        hashes_.push_back(e.hash);
+        records_.push_back(e.record);
+    }
+}
+
+std::span<const std::uint32_t> KeyGroups::Find(std::string_view key) const {
+    if (key.empty()) return {};
+    const std::uint64_t hash = std::hash<std::string_view>{}(key);
+    const auto [first, last] = std::equal_range(hashes_.begin(), hashes_.end(), hash);
+    // Within one hash, records are sorted by key text: the matches are one run.
+    std::size_t begin = static_cast<std::size_t>(first - hashes_.begin());
+    const std::size_t end = static_cast<std::size_t>(last - hashes_.begin());
+    while (begin < end && keys_[records_[begin]] != key) ++begin;
+    std::size_t stop = begin;
+    while (stop < end && keys_[records_[stop]] == key) ++stop;
+    return std::span(records_).subspan(begin, stop - begin);
+}
+
+}  // namespace crewsync::sync::internal

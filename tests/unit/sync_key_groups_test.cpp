@@ -1,0 +1,53 @@
+#include "sync/key_groups.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace crewsync::sync::internal {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+std::vector<std::uint32_t> Records(const KeyGroups& groups, std::string_view key) {
+    const auto found = groups.Find(key);
+    return {found.begin(), found.end()};
+}
+
+TEST(KeyGroups, FindsEveryRecordWithTheKeyAscending) {
+    const std::vector<std::string> keys = {"b@x.com", "a@x.com", "b@x.com", "c@x.com", "b@x.com"};
+    const KeyGroups groups({keys.begin(), keys.end()});
+    EXPECT_THAT(Records(groups, "b@x.com"), ElementsAre(0, 2, 4));
+    EXPECT_THAT(Records(groups, "a@x.com"), ElementsAre(1));
+    EXPECT_THAT(Records(groups, "c@x.com"), ElementsAre(3));
+}
+
+TEST(KeyGroups, EmptyKeysAreInNoGroup) {
+    const std::vector<std::string> keys = {"", "e1", ""};
+    const KeyGroups groups({keys.begin(), keys.end()});
+    EXPECT_THAT(Records(groups, ""), IsEmpty());
+    EXPECT_THAT(Records(groups, "e1"), ElementsAre(1));
+}
+
+TEST(KeyGroups, UnknownKeysAndAPrefixFindNothing) {
+    const std::vector<std::string> keys = {"jane@acme.com"};
+    const KeyGroups groups({keys.begin(), keys.end()});
+    EXPECT_THAT(Records(groups, "jane@acme.co"), IsEmpty());
+    EXPECT_THAT(Records(groups, "JANE@ACME.COM"), IsEmpty());  // keys are normalised by callers
+    EXPECT_THAT(Records(KeyGroups(), "jane@acme.com"), IsEmpty());
+}
+
+TEST(KeyGroups, ManyDistinctKeysEachFindOnlyThemselves) {
+    std::vector<std::string> keys;
+    for (int i = 0; i < 5000; ++i) keys.push_back("person" + std::to_string(i % 2500) + "@acme.com");
+    const KeyGroups groups({keys.begin(), keys.end()});
+    for (std::uint32_t i = 0; i < 2500; ++i) {
+        ASSERT_THAT(Records(groups, keys[i]), ElementsAre(i, i + 2500)) << keys[i];
+    }
+}
+
+}  // namespace
+}  // namespace crewsync::sync::internal
