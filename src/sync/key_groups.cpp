@@ -27,12 +27,20 @@ KeyGroups::KeyGroups(std::vector<std::string_view> keys) : keys_(std::move(keys)
         hashes_.push_back(e.hash);
         records_.push_back(e.record);
     }
+    int bits = 1;
+    while (bits < 32 && (std::size_t{1} << bits) < hashes_.size()) ++bits;
+    shift_ = 64 - bits;
+    starts_.assign((std::size_t{1} << bits) + 1, 0);
+    for (std::uint64_t h : hashes_) ++starts_[(h >> shift_) + 1];
+    for (std::size_t b = 1; b < starts_.size(); ++b) starts_[b] += starts_[b - 1];
 }
 
 std::span<const std::uint32_t> KeyGroups::Find(std::string_view key) const {
-    if (key.empty()) return {};
+    if (key.empty() || hashes_.empty()) return {};
     const std::uint64_t hash = std::hash<std::string_view>{}(key);
-    const auto [first, last] = std::equal_range(hashes_.begin(), hashes_.end(), hash);
+    const std::uint64_t bucket = hash >> shift_;
+    const auto [first, last] = std::equal_range(hashes_.begin() + starts_[bucket],
+                                                hashes_.begin() + starts_[bucket + 1], hash);
     // Within one hash, records are sorted by key text: the matches are one run.
     std::size_t begin = static_cast<std::size_t>(first - hashes_.begin());
     const std::size_t end = static_cast<std::size_t>(last - hashes_.begin());

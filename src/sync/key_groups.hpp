@@ -23,6 +23,10 @@ public:
 
 private:
     std::vector<std::string_view> keys_;
+    // A directory on the top bits of the hash: hashes with top bits b are at
+    // [starts_[b], starts_[b + 1]), so a lookup reads one or two cache lines, not a binary search.
+    int shift_ = 64;
+    std::vector<std::uint32_t> starts_;
     std::vector<std::uint64_t> hashes_;   // ascending
     std::vector<std::uint32_t> records_;  // records_[i] has hashes_[i]; by key text, then record
 };

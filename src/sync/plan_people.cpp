@@ -187,11 +187,18 @@ void PeoplePlanner::PlanCreate(const LinkEntry& entry, const LocalPerson& local)
     op.origin_id = PersonOriginId(settings_, person.id.value());
     if (user) op.permission_template_id = settings_.permission_template_id;
     const PersonValues mine = ValuesOf(person);
-    for (std::size_t i = 0; i < kPersonFieldCount; ++i) {
+    const auto written = [&](std::size_t i) {
         const auto field = static_cast<PersonField>(i);
-        if (field == PersonField::kActive || !IsSynced(field, entry.remote_kind)) continue;
-        if (mine[i].empty()) continue;
-        op.changes.push_back({std::string(Key(field)), "", mine[i], false, std::nullopt});
+        return field != PersonField::kActive && IsSynced(field, entry.remote_kind) &&
+               !mine[i].empty();
+    };
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < kPersonFieldCount; ++i) count += written(i) ? 1 : 0;
+    op.changes.reserve(count);
+    for (std::size_t i = 0; i < kPersonFieldCount; ++i) {
+        if (!written(i)) continue;
+        op.changes.push_back(
+            {std::string(Key(static_cast<PersonField>(i))), "", mine[i], false, std::nullopt});
     }
     plan_.operations.push_back(std::move(op));
     ++plan_.counts.creates;
@@ -244,6 +251,8 @@ void PeoplePlanner::PlanEntry(const LinkEntry& entry) {
 void PlanPeople(const Index& index, const Settings& settings, const LinkReport& report,
                 Plan& plan) {
     PeoplePlanner planner(index, settings, plan);
+    plan.operations.reserve(plan.operations.size() + report.entries.size());
+    plan.person_baselines.reserve(plan.person_baselines.size() + report.entries.size());
     for (const LinkEntry& entry : report.entries) {
         if (entry.local_kind == LocalKind::kPerson) planner.PlanEntry(entry);
     }
