@@ -27,6 +27,21 @@ KeyGroups::KeyGroups(std::vector<std::string_view> keys) : keys_(std::move(keys)
         hashes_.push_back(e.hash);
         records_.push_back(e.record);
     }
+    group_begin_.assign(keys_.size(), 0);
+    group_end_.assign(keys_.size(), 0);
+    for (std::size_t begin = 0; begin < records_.size();) {
+        std::size_t end = begin + 1;
+        const std::string_view key = keys_[records_[begin]];
+        while (end < records_.size() && hashes_[end] == hashes_[begin] &&
+               keys_[records_[end]] == key) {
+            ++end;
+        }
+        for (std::size_t i = begin; i < end; ++i) {
+            group_begin_[records_[i]] = static_cast<std::uint32_t>(begin);
+            group_end_[records_[i]] = static_cast<std::uint32_t>(end);
+        }
+        begin = end;
+    }
     int bits = 1;
     while (bits < 32 && (std::size_t{1} << bits) < hashes_.size()) ++bits;
     shift_ = 64 - bits;
@@ -48,6 +63,12 @@ std::span<const std::uint32_t> KeyGroups::Find(std::string_view key) const {
     std::size_t stop = begin;
     while (stop < end && keys_[records_[stop]] == key) ++stop;
     return std::span(records_).subspan(begin, stop - begin);
+}
+
+std::span<const std::uint32_t> KeyGroups::GroupOf(std::uint32_t record) const {
+    if (record >= group_begin_.size()) return {};
+    return std::span(records_).subspan(group_begin_[record],
+                                       group_end_[record] - group_begin_[record]);
 }
 
 }  // namespace crewsync::sync::internal

@@ -20,6 +20,9 @@ public:
 
     // The records whose key is `key`, ascending; empty for an empty or unknown key.
     std::span<const std::uint32_t> Find(std::string_view key) const;
+    // The records that share record `record`'s key (itself included), ascending; empty when its
+    // key is empty. No hashing: each record's group is found once, when the groups are built.
+    std::span<const std::uint32_t> GroupOf(std::uint32_t record) const;
 
 private:
     std::vector<std::string_view> keys_;
@@ -29,6 +32,8 @@ private:
     std::vector<std::uint32_t> starts_;
     std::vector<std::uint64_t> hashes_;   // ascending
     std::vector<std::uint32_t> records_;  // records_[i] has hashes_[i]; by key text, then record
+    std::vector<std::uint32_t> group_begin_;  // per record: its group in records_
+    std::vector<std::uint32_t> group_end_;
 };
 
 }  // namespace crewsync::sync::internal

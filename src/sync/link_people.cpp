@@ -272,8 +272,9 @@ LinkEntry PeopleLinker::LinkPerson(std::size_t at) {
     }
 
     std::vector<std::int64_t> same;
-    auto others = [&](const KeyGroups& groups, std::string_view key) {
-        const std::span<const std::uint32_t> group = groups.Find(key);
+    auto others = [&](const KeyGroups& groups) {
+        const std::span<const std::uint32_t> group =
+            groups.GroupOf(static_cast<std::uint32_t>(at));
         if (group.size() < 2) return false;
         for (std::uint32_t other : group) {
             const std::int64_t id = index_.PeopleById()[other]->person.id.value();
@@ -281,8 +282,8 @@ LinkEntry PeopleLinker::LinkPerson(std::size_t at) {
         }
         return true;
     };
-    const bool same_email = others(local_by_email_, local_emails_[at]);
-    const bool same_id = others(local_by_employee_id_, local_employee_ids_[at]);
+    const bool same_email = others(local_by_email_);
+    const bool same_id = others(local_by_employee_id_);
     if (same_email || same_id) {
         std::sort(same.begin(), same.end());
         same.erase(std::unique(same.begin(), same.end()), same.end());

@@ -49,12 +49,11 @@ NameChar ClassifyNonAscii(utf8proc_int32_t cp) {
 // Keeps letters, digits, '-' and '\'' (non-ASCII text is already folded), turns white space
 // into single spaces and drops other punctuation ("Smith, Jr." → "smith jr"). A byte that is not
 // valid UTF-8 is kept as it is, so invalid text still compares as bytes.
-std::string KeepNameCharacters(std::string_view folded) {
-    std::string out;
-    out.reserve(folded.size());
+void KeepNameCharacters(std::string_view folded, std::string& out) {
+    const std::size_t start = out.size();
     bool pending_space = false;
     const auto emit = [&](std::string_view piece) {
-        if (pending_space && !out.empty()) out.push_back(' ');
+        if (pending_space && out.size() > start) out.push_back(' ');
         pending_space = false;
         out.append(piece);
     };
@@ -87,7 +86,23 @@ std::string KeepNameCharacters(std::string_view folded) {
         }
         i += static_cast<std::size_t>(used);
     }
-    return out;
+}
+
+// KeepNameCharacters for ASCII text, lower-casing as it goes: the common case, without the
+// folded copy.
+void KeepAsciiNameCharacters(std::string_view name, std::string& out) {
+    const std::size_t start = out.size();
+    bool pending_space = false;
+    for (char c : name) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'') {
+            if (pending_space && out.size() > start) out.push_back(' ');
+            pending_space = false;
+            out.push_back(c);
+        } else if (IsSpaceChar(c)) {
+            pending_space = true;
+        }
+    }
 }
 
 // Typographic apostrophes (’ ‘) become ASCII ones before folding, so "O’Brien" equals "O'Brien".
@@ -124,10 +139,21 @@ std::string FoldUnicode(std::string_view text) {
 
 std::string NormalizeEmail(std::string_view email) { return EmailKey(email); }
 
+void AppendNormalizedEmail(std::string_view email, std::string& out) {
+    for (char c : Trim(email)) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+}
+
 std::string NormalizeName(std::string_view name) {
-    // Most names are ASCII; they skip utf8proc's allocation.
-    if (IsAscii(name)) return KeepNameCharacters(AsciiLower(name));
-    return KeepNameCharacters(FoldUnicode(name));
+    std::string out;
+    out.reserve(name.size());
+    AppendNormalizedName(name, out);
+    return out;
+}
+
+void AppendNormalizedName(std::string_view name, std::string& out) {
+    // Most names are ASCII; they skip utf8proc and its allocation.
+    if (IsAscii(name)) return KeepAsciiNameCharacters(name, out);
+    KeepNameCharacters(FoldUnicode(name), out);
 }
 
 std::string NormalizePhone(std::string_view phone, std::string_view default_country_code) {

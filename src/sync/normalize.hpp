@@ -8,12 +8,16 @@ namespace crewsync::sync {
 
 // Trimmed and case-folded: " Jane.Doe@Example.COM " → "jane.doe@example.com". "" stays "".
 std::string NormalizeEmail(std::string_view email);
+// NormalizeEmail(email) appended to `out`, without a string of its own.
+void AppendNormalizedEmail(std::string_view email, std::string& out);
 
 // Unicode case-folded, accents stripped, compatibility forms and inner white space collapsed,
 // punctuation other than letters, digits, spaces, hyphens and apostrophes dropped:
 // "  José  MÜLLER " → "jose muller", "O’Brien" → "o'brien". Invalid UTF-8 is compared as bytes
 // after ASCII lower-casing, so it never fails.
 std::string NormalizeName(std::string_view name);
+// NormalizeName(name) appended to `out`: for callers normalising many names into one buffer.
+void AppendNormalizedName(std::string_view name, std::string& out);
 
 // Digits only, with the country calling code: "(312) 555-0100" and "+1 312 555 0100" both give
 // "13125550100" when `default_country_code` is "1". A number with a leading "+" or "00" keeps its

@@ -102,14 +102,14 @@ void PeoplePlanner::PlanLinked(const LinkEntry& entry, const LocalPerson& local)
     }
     RetirePrevious(person, entry.label);
 
-    const PersonValues mine = ValuesOf(person);
     const PersonBaseline* stored = index_.PersonBaselineFor(person.id.value());
     const PersonValues* base =
         stored && stored->remote_kind == kind && stored->remote_id == entry.remote_id
             ? &stored->values
             : nullptr;
     const bool two_way = settings_.direction == SyncDirection::kTwoWay;
-    PersonValues agreed = mine;
+    // Starts as crewsync's values; a field pulled from the Directory takes the Directory's.
+    PersonValues agreed = ValuesOf(person);
     Operation push = Op(OperationKind::kUpdateRemote, entry);
     Operation pull = Op(OperationKind::kUpdateLocal, entry);
     std::optional<FieldChange> status_push;
@@ -117,7 +117,7 @@ void PeoplePlanner::PlanLinked(const LinkEntry& entry, const LocalPerson& local)
     for (std::size_t i = 0; i < kPersonFieldCount; ++i) {
         const auto field = static_cast<PersonField>(i);
         if (!IsSynced(field, kind)) continue;
-        const std::string& l = mine[i];
+        const std::string& l = agreed[i];  // still crewsync's value: only [i] changes below
         const std::string& r = remote[i];
         if (SameValue(field, l, r, settings_.default_country_code)) continue;
         const bool remote_moved =
@@ -186,7 +186,7 @@ void PeoplePlanner::PlanCreate(const LinkEntry& entry, const LocalPerson& local)
     op.reason = entry.reason;
     op.origin_id = PersonOriginId(settings_, person.id.value());
     if (user) op.permission_template_id = settings_.permission_template_id;
-    const PersonValues mine = ValuesOf(person);
+    PersonValues mine = ValuesOf(person);
     const auto written = [&](std::size_t i) {
         const auto field = static_cast<PersonField>(i);
         return field != PersonField::kActive && IsSynced(field, entry.remote_kind) &&
@@ -202,7 +202,7 @@ void PeoplePlanner::PlanCreate(const LinkEntry& entry, const LocalPerson& local)
     }
     plan_.operations.push_back(std::move(op));
     ++plan_.counts.creates;
-    RememberBaseline(person, entry.remote_kind, 0, mine);
+    RememberBaseline(person, entry.remote_kind, 0, std::move(mine));
 }
 
 void PeoplePlanner::PlanImport(const LinkEntry& entry) {

@@ -90,14 +90,23 @@ public:
         // Where each field ends; views come last, as the buffer moves while it grows.
         std::vector<std::size_t> ends;
         ends.reserve(records.size() * kFields);
+        std::size_t size = 0;
         for (const SuggestionCandidate& c : records) {
-            for (const std::string& field :
-                 {NormalizeName(c.first_name), NormalizeName(c.last_name), NormalizeEmail(c.email),
-                  NormalizePhone(c.mobile_phone, country_code),
-                  NormalizeEmployeeId(c.employee_id)}) {
-                text_ += field;
-                ends.push_back(text_.size());
-            }
+            size += c.first_name.size() + c.last_name.size() + c.email.size() +
+                    c.mobile_phone.size() + country_code.size() + c.employee_id.size();
+        }
+        text_.reserve(size);
+        for (const SuggestionCandidate& c : records) {
+            AppendNormalizedName(c.first_name, text_);
+            ends.push_back(text_.size());
+            AppendNormalizedName(c.last_name, text_);
+            ends.push_back(text_.size());
+            AppendNormalizedEmail(c.email, text_);
+            ends.push_back(text_.size());
+            if (!c.mobile_phone.empty()) text_ += NormalizePhone(c.mobile_phone, country_code);
+            ends.push_back(text_.size());
+            if (!c.employee_id.empty()) text_ += NormalizeEmployeeId(c.employee_id);
+            ends.push_back(text_.size());
         }
         records_.reserve(records.size());
         const std::string_view text = text_;

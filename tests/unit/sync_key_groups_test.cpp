@@ -25,6 +25,19 @@ TEST(KeyGroups, FindsEveryRecordWithTheKeyAscending) {
     EXPECT_THAT(Records(groups, "c@x.com"), ElementsAre(3));
 }
 
+TEST(KeyGroups, GroupOfARecordIsTheGroupItsKeyFinds) {
+    const std::vector<std::string> keys = {"b", "a", "b", "", "b"};
+    const KeyGroups groups({keys.begin(), keys.end()});
+    for (std::uint32_t record : {0u, 2u, 4u}) {
+        const auto group = groups.GroupOf(record);
+        EXPECT_THAT(std::vector<std::uint32_t>(group.begin(), group.end()), ElementsAre(0, 2, 4));
+    }
+    const auto alone = groups.GroupOf(1);
+    EXPECT_THAT(std::vector<std::uint32_t>(alone.begin(), alone.end()), ElementsAre(1));
+    EXPECT_THAT(groups.GroupOf(3), IsEmpty());
+    EXPECT_THAT(groups.GroupOf(99), IsEmpty());
+}
+
 TEST(KeyGroups, EmptyKeysAreInNoGroup) {
     const std::vector<std::string> keys = {"", "e1", ""};
     const KeyGroups groups({keys.begin(), keys.end()});

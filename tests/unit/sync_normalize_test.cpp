@@ -211,5 +211,21 @@ TEST(NormalizeProjectNumber, TrimsUpperCasesAndCollapsesWhiteSpace) {
     EXPECT_NE(NormalizeProjectNumber("2024 017"), NormalizeProjectNumber("2024017"));
 }
 
+// The Append forms fill one shared buffer; each must add exactly what the plain form returns,
+// whatever the buffer already holds.
+TEST(AppendNormalized, AddsWhatThePlainFormReturns) {
+    for (const std::string name : {"  Jean-Luc  Picard!", "José Núñez", "O’Brien", "", " ",
+                                   "D'Angelo, Jr.", "Smith—Jones"}) {
+        std::string buffer = "prefix ";
+        AppendNormalizedName(name, buffer);
+        EXPECT_EQ(buffer, "prefix " + NormalizeName(name)) << name;
+    }
+    for (const std::string email : {" Jane.Doe@ACME.com ", "", "a@b.c"}) {
+        std::string buffer = "x";
+        AppendNormalizedEmail(email, buffer);
+        EXPECT_EQ(buffer, "x" + NormalizeEmail(email)) << email;
+    }
+}
+
 }  // namespace
 }  // namespace crewsync::sync
