@@ -27,6 +27,30 @@ ConflictResolution Resolve(ConflictRule rule, Timestamp local_modified, Timestam
     return r;
 }
 
+void AppendInRunOrder(Plan& plan, const Operation& like, std::optional<StatusChange> status,
+                      Operation update, std::int64_t& updates) {
+    const bool reactivate = status && status->change.after == "active";
+    const auto status_op = [&](OperationKind kind) {
+        Operation op = like;
+        op.kind = kind;
+        op.reason = status->reason;
+        op.changes.push_back(status->change);
+        plan.operations.push_back(std::move(op));
+    };
+    if (reactivate) {
+        status_op(OperationKind::kReactivateRemote);
+        ++plan.counts.reactivations;
+    }
+    if (!update.changes.empty()) {
+        plan.operations.push_back(std::move(update));
+        ++updates;
+    }
+    if (status && !reactivate) {
+        status_op(OperationKind::kDeactivateRemote);
+        ++plan.counts.deactivations;
+    }
+}
+
 }  // namespace internal
 
 Plan BuildPlan(const LocalSnapshot& local, const RemoteSnapshot& remote, const SyncState& state,

@@ -112,7 +112,7 @@ void PeoplePlanner::PlanLinked(const LinkEntry& entry, const LocalPerson& local)
     PersonValues agreed = ValuesOf(person);
     Operation push = Op(OperationKind::kUpdateRemote, entry);
     Operation pull = Op(OperationKind::kUpdateLocal, entry);
-    std::optional<FieldChange> status_push;
+    std::optional<StatusChange> status_push;
 
     for (std::size_t i = 0; i < kPersonFieldCount; ++i) {
         const auto field = static_cast<PersonField>(i);
@@ -136,7 +136,9 @@ void PeoplePlanner::PlanLinked(const LinkEntry& entry, const LocalPerson& local)
             FieldChange change{key, r, l, remote_moved && !conflict, conflict};
             if (change.reset) ++plan_.counts.resets;
             if (field == PersonField::kActive) {
-                status_push = std::move(change);
+                std::string why = change.reset ? "the Directory changed its status; crewsync wins"
+                                               : "the person's status changed in crewsync";
+                status_push = StatusChange{std::move(change), std::move(why)};
             } else {
                 push.changes.push_back(std::move(change));
             }
@@ -146,27 +148,8 @@ void PeoplePlanner::PlanLinked(const LinkEntry& entry, const LocalPerson& local)
         }
     }
 
-    // Reactivate first (an inactive record may refuse updates), deactivate last.
-    auto status_op = [&](OperationKind kind_of) {
-        Operation op = Op(kind_of, entry);
-        op.reason = status_push->reset ? "the Directory changed its status; crewsync wins"
-                                       : "the person's status changed in crewsync";
-        op.changes.push_back(*status_push);
-        plan_.operations.push_back(std::move(op));
-    };
-    const bool reactivate = status_push && status_push->after == "active";
-    if (reactivate) {
-        status_op(OperationKind::kReactivateRemote);
-        ++plan_.counts.reactivations;
-    }
-    if (!push.changes.empty()) {
-        plan_.operations.push_back(std::move(push));
-        ++plan_.counts.updates;
-    }
-    if (status_push && !reactivate) {
-        status_op(OperationKind::kDeactivateRemote);
-        ++plan_.counts.deactivations;
-    }
+    AppendInRunOrder(plan_, Op(OperationKind::kUpdateRemote, entry), std::move(status_push),
+                     std::move(push), plan_.counts.updates);
     if (!pull.changes.empty()) {
         pull.reason = "changed in the Directory (two-way sync)";
         plan_.operations.push_back(std::move(pull));

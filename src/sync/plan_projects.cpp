@@ -67,7 +67,7 @@ void ProjectPlanner::PlanLinked(const LinkEntry& entry, const Project& project) 
     const ProjectValues& other = crewsync_owns_ ? theirs : mine;
     Operation update = Op(crewsync_owns_ ? OperationKind::kUpdateRemote
                                          : OperationKind::kUpdateLocal, entry);
-    std::optional<FieldChange> status;
+    std::optional<StatusChange> status;
     for (std::size_t i = 0; i < kProjectFieldCount; ++i) {
         const auto field = static_cast<ProjectField>(i);
         if (SameValue(field, truth[i], other[i])) continue;
@@ -75,33 +75,18 @@ void ProjectPlanner::PlanLinked(const LinkEntry& entry, const Project& project) 
         FieldChange change{std::string(Key(field)), other[i], truth[i], reset, std::nullopt};
         if (reset) ++plan_.counts.resets;
         if (field == ProjectField::kActive && crewsync_owns_) {
-            status = std::move(change);
+            std::string why = reset ? "the project's status was changed in Procore; crewsync wins"
+                                    : "the project's status changed in crewsync";
+            status = StatusChange{std::move(change), std::move(why)};
         } else {
             update.changes.push_back(std::move(change));
         }
     }
-    const bool reactivate = status && status->after == "active";
-    auto status_op = [&](OperationKind kind) {
-        Operation op = Op(kind, entry);
-        op.reason = status->reset ? "the project's status was changed in Procore; crewsync wins"
-                                  : "the project's status changed in crewsync";
-        op.changes.push_back(*status);
-        plan_.operations.push_back(std::move(op));
-    };
-    if (reactivate) {
-        status_op(OperationKind::kReactivateRemote);
-        ++plan_.counts.reactivations;
-    }
-    if (!update.changes.empty()) {
-        update.reason = crewsync_owns_ ? "changed in crewsync (crewsync owns projects)"
-                                       : "changed in Procore (Procore owns projects)";
-        plan_.operations.push_back(std::move(update));
-        ++(crewsync_owns_ ? plan_.counts.updates : plan_.counts.local_updates);
-    }
-    if (status && !reactivate) {
-        status_op(OperationKind::kDeactivateRemote);
-        ++plan_.counts.deactivations;
-    }
+    update.reason = crewsync_owns_ ? "changed in crewsync (crewsync owns projects)"
+                                   : "changed in Procore (Procore owns projects)";
+    AppendInRunOrder(plan_, Op(OperationKind::kUpdateRemote, entry), std::move(status),
+                     std::move(update),
+                     crewsync_owns_ ? plan_.counts.updates : plan_.counts.local_updates);
     if (plan_.operations.size() - first_op == (entry.status == LinkStatus::kWouldLink ? 1u : 0u)) {
         ++plan_.counts.unchanged;
     }
