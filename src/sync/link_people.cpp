@@ -46,6 +46,7 @@ private:
     LinkEntry LinkPerson(std::size_t at);
     void Match(std::size_t at, const Target& target, LinkEntry& entry);
     std::vector<FieldDifference> Differences(const Person& person, RemoteRef ref) const;
+    std::string ClaimKeyMatches(std::size_t at, bool contacts);
     void AddSuggestions(LinkReport& report);
     void AddDirectoryOnly(LinkReport& report);
     void Claim(RemoteKind kind, ProcoreId id) { claimed_.insert(Index::RemoteKey(kind, id)); }
@@ -150,6 +151,28 @@ std::vector<FieldDifference> PeopleLinker::Differences(const Person& person, Rem
     return out;
 }
 
+// A person that is held back (a duplicate, out of scope) still owns the Directory records its
+// keys match: they are neither imported as other people nor reported as "directory only", which
+// would make one human three records. Returns "user 101, contact 201" for the reason.
+std::string PeopleLinker::ClaimKeyMatches(std::size_t at, bool contacts) {
+    std::string which;
+    const auto claim = [&](RemoteKind kind, ProcoreId id) {
+        if (index_.LinkedLocal(kind, id) != 0) return;
+        Claim(kind, id);  // both duplicates name it, so neither reason hides it
+        if (!which.empty()) which += ", ";
+        which += std::string(Name(kind)) + " " + std::to_string(id);
+    };
+    for (std::uint32_t u : users_by_email_.Find(local_emails_[at])) {
+        claim(RemoteKind::kUser, remote_.users[u].id);
+    }
+    if (contacts) {
+        for (std::uint32_t c : contacts_by_employee_id_.Find(local_employee_ids_[at])) {
+            claim(RemoteKind::kContact, remote_.contacts[c].id);
+        }
+    }
+    return which;
+}
+
 void PeopleLinker::Match(std::size_t at, const Target& target, LinkEntry& entry) {
     const Person& person = index_.PeopleById()[at]->person;
     const std::int64_t pid = person.id.value();
@@ -169,7 +192,10 @@ void PeopleLinker::Match(std::size_t at, const Target& target, LinkEntry& entry)
             consider(RemoteKind::kUser, remote_.users[u].id);
         }
     }
-    if (target.kind == RemoteKind::kContact) {
+    // An assignable person whose e-mail a User has links to that User (product.md §2); only
+    // otherwise is it matched to a Contact by employee ID.
+    const bool user_matched = !candidates.empty() || !taken_by.empty();
+    if (target.kind == RemoteKind::kContact && !(target.match_user_first && user_matched)) {
         for (std::uint32_t c : contacts_by_employee_id_.Find(local_employee_ids_[at])) {
             consider(RemoteKind::kContact, remote_.contacts[c].id);
         }
@@ -268,6 +294,9 @@ LinkEntry PeopleLinker::LinkPerson(std::size_t at) {
     if (!InScope(person, settings_)) {
         entry.status = LinkStatus::kOutOfScope;
         entry.reason = "assignable people are not written to Procore (scope users_only)";
+        if (const std::string held = ClaimKeyMatches(at, false); !held.empty()) {
+            entry.reason += "; " + held + " has its e-mail and is left alone";
+        }
         return entry;
     }
 
@@ -294,6 +323,10 @@ LinkEntry PeopleLinker::LinkPerson(std::size_t at) {
                         : same_email          ? "e-mail"
                                               : "employee ID") +
                        " with " + ListOf(same, "person") + ": nothing is written until resolved";
+        const bool contacts = target.kind == RemoteKind::kContact;
+        if (const std::string held = ClaimKeyMatches(at, contacts); !held.empty()) {
+            entry.reason += " (the Directory's " + held + " waits too)";
+        }
         return entry;
     }
 

@@ -93,6 +93,18 @@ LinkEntry ProjectLinker::LinkProject(const Project& project) {
                 if (other != id) entry.duplicate_local_ids.push_back(other);
             }
             entry.reason = "another crewsync project has this project number";
+            // The Procore project with the number waits with them: importing it would make a
+            // third copy.
+            std::string held;
+            if (const auto it = by_number_.find(number); it != by_number_.end()) {
+                for (const RemoteProject* p : it->second) {
+                    if (index_.LinkedLocal(RemoteKind::kProject, p->id)) continue;
+                    claimed_.insert(p->id);
+                    held += (held.empty() ? "" : ", ") + std::to_string(p->id);
+                }
+            }
+            if (!held.empty()) entry.reason += " (Procore project " + held + " waits too)";
+            entry.reason += ": nothing is written until resolved";
             return entry;
         }
     }

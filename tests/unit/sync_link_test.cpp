@@ -36,6 +36,22 @@ TEST(SyncLink, EmailOfAUserLinkedToAnotherPersonIsADuplicate) {
     EXPECT_EQ(EntryFor(r, 1).status, LinkStatus::kLinked);
 }
 
+TEST(SyncLink, DuplicatesNameTheDirectoryRecordThatWaitsWithThem) {
+    LocalSnapshot local;
+    local.people = {MakePerson(1, "Sam", "Reed", "sam@acme.com"),
+                    MakePerson(2, "Samuel", "Reed", "SAM@acme.com")};
+    RemoteSnapshot remote;
+    remote.users = {MakeUser(101, "Sam", "Reed", "sam@acme.com")};
+    const LinkReport r = BuildLinkReport(local, remote, {}, Settings{});
+    for (std::int64_t id : {1, 2}) {
+        const LinkEntry& e = EntryFor(r, id);
+        EXPECT_EQ(e.status, LinkStatus::kDuplicate);
+        EXPECT_NE(e.reason.find("user 101 waits too"), std::string::npos) << e.reason;
+    }
+    // Held back with them, not listed as a record nobody in crewsync matches.
+    EXPECT_EQ(r.counts.directory_only, 0);
+}
+
 TEST(SyncLink, ConflictReasonNamesTheFieldsThatDiffer) {
     LocalSnapshot local;
     local.people = {MakePerson(1, "Jane", "Doe", "jane@acme.com")};
