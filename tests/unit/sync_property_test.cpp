@@ -180,5 +180,43 @@ TEST_P(SyncIdempotence, ApplyingAPlanLeavesNothingToDoEvenAfterEditsOnBothSides)
 
 INSTANTIATE_TEST_SUITE_P(Seeds, SyncIdempotence, ::testing::Range<std::uint64_t>(1, 25));
 
+// A run that stopped after Procore created the records but before crewsync stored the links:
+// the next plan links every one of them back by the origin id the create wrote, and creates
+// nothing (product.md §4, "a crash never makes a duplicate").
+class SyncCrashRecovery : public ::testing::TestWithParam<std::uint64_t> {};
+
+TEST_P(SyncCrashRecovery, RecordsCreatedBeforeTheLinksWereStoredAreLinkedBackNotCreatedAgain) {
+    const std::uint64_t seed = GetParam();
+    Dice dice(seed * 104729);
+    const Settings settings = RandomSettings(dice);
+    World w = Generate(seed);
+    const Plan plan = BuildPlan(w.local, w.remote, w.state, settings);
+    std::set<std::pair<std::int64_t, LocalKind>> created;
+    for (const Operation& op : plan.operations) {
+        if (op.kind == OperationKind::kCreateUser || op.kind == OperationKind::kCreateContact ||
+            op.kind == OperationKind::kCreateProject) {
+            created.insert({op.local_id, op.local_kind});
+        }
+    }
+    ASSERT_FALSE(created.empty());
+    const SyncState before = w.state;
+    ApplyPlan(w, plan);
+    w.state = before;  // the crash: Procore has the records, crewsync remembers nothing new
+
+    const Plan again = BuildPlan(w.local, w.remote, w.state, settings);
+    std::set<std::pair<std::int64_t, LocalKind>> recovered;
+    for (const Operation& op : again.operations) {
+        EXPECT_NE(op.kind, OperationKind::kCreateUser) << op.label;
+        EXPECT_NE(op.kind, OperationKind::kCreateContact) << op.label;
+        EXPECT_NE(op.kind, OperationKind::kCreateProject) << op.label;
+        if (op.kind == OperationKind::kLink && op.link_origin == LinkOrigin::kRecovered) {
+            recovered.insert({op.local_id, op.local_kind});
+        }
+    }
+    EXPECT_EQ(recovered, created);
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, SyncCrashRecovery, ::testing::Range<std::uint64_t>(1, 9));
+
 }  // namespace
 }  // namespace crewsync::sync
