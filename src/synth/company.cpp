@@ -8,6 +8,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "model/text.hpp"
 #include "synth/contact_details.hpp"
 #include "synth/parts.hpp"
 #include "synth/vocabulary.hpp"
@@ -51,14 +52,6 @@ std::string AsciiUpper(std::string text) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     }
     return text;
-}
-
-std::string AsciiLowerCopy(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
 }
 
 std::int64_t Share(double share, std::int64_t of) {
@@ -164,7 +157,7 @@ Spelling PeopleGenerator::ChooseSpelling(PersonType type) {
 
 std::string PeopleGenerator::UniqueEmail(std::string_view local, std::string_view domain) {
     std::string address = std::string(local) + "@" + std::string(domain);
-    for (int n = 2; !emails_.insert(AsciiLowerCopy(address)).second; ++n) {
+    for (int n = 2; !emails_.insert(AsciiLower(address)).second; ++n) {
         address = std::string(local) + std::to_string(n) + "@" + std::string(domain);
     }
     return address;
@@ -176,7 +169,7 @@ std::string PeopleGenerator::TypoEmail(std::string_view email) {
     const std::string_view domain = email.substr(at + 1);
     for (int attempt = 0; attempt < 10; ++attempt) {
         std::string typo = internal::WithTypo(random_, local) + "@" + std::string(domain);
-        if (emails_.insert(AsciiLowerCopy(typo)).second) return typo;
+        if (emails_.insert(AsciiLower(typo)).second) return typo;
     }
     return UniqueEmail(std::string(local) + "x", domain);
 }
@@ -187,18 +180,18 @@ std::string PeopleGenerator::NextEmployeeId() {
 }
 
 std::string PeopleGenerator::OtherFirstName(std::string_view not_this) {
-    const std::string mine = AsciiLowerCopy(internal::AsciiFold(not_this));
+    const std::string mine = AsciiLower(internal::AsciiFold(not_this));
     for (;;) {
         std::string_view other = random_.Pick(internal::FirstNames());
-        if (AsciiLowerCopy(internal::AsciiFold(other)) != mine) return std::string(other);
+        if (AsciiLower(internal::AsciiFold(other)) != mine) return std::string(other);
     }
 }
 
 std::string PeopleGenerator::OtherLastName(std::string_view not_this) {
-    const std::string mine = AsciiLowerCopy(internal::AsciiFold(not_this));
+    const std::string mine = AsciiLower(internal::AsciiFold(not_this));
     for (;;) {
         std::string other = internal::RandomLastName(random_);
-        if (AsciiLowerCopy(internal::AsciiFold(other)) != mine) return other;
+        if (AsciiLower(internal::AsciiFold(other)) != mine) return other;
     }
 }
 
@@ -364,7 +357,7 @@ void PeopleGenerator::AddCleanMatch(std::size_t i) {
     const Person& p = company_.local.people[i].person;
     const bool active = p.status == RecordStatus::kActive;
     const std::string employee_id =
-        random_.Chance(0.05) ? AsciiLowerCopy(p.employee_id) : p.employee_id;
+        random_.Chance(0.05) ? AsciiLower(p.employee_id) : p.employee_id;
     if (CanLogIn(p.type)) {
         RemoteUser u;
         u.first_name = p.first_name;
