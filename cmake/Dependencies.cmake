@@ -14,6 +14,8 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 find_package(simdjson REQUIRED)           # simdjson::simdjson (the Directory list hot path)
 pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+# cpp-httplib ships only a pkg-config file; its flags (OpenSSL, zlib, brotli) must come from it.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # The allocator the programs ship with (not the tests: the sanitizers bring their own). A
 # sync of a large company makes millions of short strings; jemalloc allocates and frees them

@@ -1,0 +1,54 @@
+// One kind of record of one company (users, people, projects, …), as Procore shows them: each
+// record is its full JSON representation, kept in id order, with its text rendered once and
+// reused until the record changes, so listing a large Directory costs a copy, not a dump.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+namespace crewsync::emulator {
+
+using Json = nlohmann::json;
+using RecordId = std::int64_t;
+
+class Collection {
+public:
+    // `unique_field` names a string field that is unique per company, compared without case
+    // and surrounding spaces ("email_address" for users); "" for none.
+    explicit Collection(std::string unique_field = "") : unique_field_(std::move(unique_field)) {}
+
+    // Stores `record` (its "id" must be set) and returns it.
+    const Json& Put(Json record);
+    const Json* Find(RecordId id) const;
+    Json* FindMutable(RecordId id);  // call Touched(id) after changing it
+    void Touched(RecordId id);
+    // The record with this origin_id (per company, unique), or 0.
+    RecordId ByOrigin(const std::string& origin_id) const;
+    // The record whose unique field is `value` (folded), or 0.
+    RecordId ByUnique(const std::string& value) const;
+
+    // The record as JSON text, rendered on first use after a change.
+    const std::string& Rendered(RecordId id) const;
+
+    const std::map<RecordId, Json>& All() const { return records_; }
+    std::size_t size() const { return records_.size(); }
+
+private:
+    void Index(RecordId id, const Json& record);
+    void Unindex(RecordId id, const Json& record);
+
+    std::string unique_field_;
+    std::map<RecordId, Json> records_;
+    std::unordered_map<std::string, RecordId> by_origin_;
+    std::unordered_map<std::string, RecordId> by_unique_;
+    mutable std::unordered_map<RecordId, std::string> rendered_;
+};
+
+// "Jane@Acme.com " → "jane@acme.com": how e-mails are compared for uniqueness.
+std::string FoldedText(const std::string& text);
+
+}  // namespace crewsync::emulator

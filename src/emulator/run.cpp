@@ -1,0 +1,132 @@
+#include "emulator/run.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "emulator/emulator.hpp"
+#include "emulator/seed.hpp"
+
+namespace crewsync::emulator {
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+void OnSignal(int) { g_stop = 1; }
+
+bool ReadState(const std::string& path, State& state) {
+    std::ifstream in(path);
+    if (!in) {
+        std::fprintf(stderr, "procore-emulator: cannot read %s\n", path.c_str());
+        return false;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    const Json document = Json::parse(text.str(), nullptr, false);
+    std::string error;
+    if (document.is_discarded() || !state.FromJson(document, error)) {
+        std::fprintf(stderr, "procore-emulator: %s: %s\n", path.c_str(),
+                     document.is_discarded() ? "not valid JSON" : error.c_str());
+        return false;
+    }
+    return true;
+}
+
+bool WriteState(const std::string& path, const State& state) {
+    const std::string temporary = path + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << state.ToJson().dump(2) << "\n";
+        if (!out) {
+            std::fprintf(stderr, "procore-emulator: cannot write %s\n", temporary.c_str());
+            return false;
+        }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::fprintf(stderr, "procore-emulator: cannot replace %s\n", path.c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int RunEmulator(int argc, char** argv) {
+    CLI::App app{
+        "A local Procore for tests, benchmarks and demos: Procore's REST API on loopback, with "
+        "in-memory state, rate limits and admin endpoints under /__emulator/."};
+    app.name("procore-emulator");
+    EmulatorOptions options;
+    SeedOptions seed;
+    std::string state_file;
+    bool save_on_exit = false;
+    app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
+    app.add_option("--port", options.port, "Port; 0 picks a free one and prints it")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65535));
+    app.add_option("--seed", options.seed, "Seed for tokens and generated data")
+        ->capture_default_str();
+    app.add_option("--hourly-limit", options.limits.hourly, "Requests per hour per app and company")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app.add_option("--spike-limit", options.limits.spike, "Requests per 10 seconds")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app.add_option("--cert", options.cert_file, "TLS certificate (PEM); with --key serves HTTPS")
+        ->check(CLI::ExistingFile);
+    app.add_option("--key", options.key_file, "TLS private key (PEM)")->check(CLI::ExistingFile);
+    app.add_option("--state", state_file,
+                   "Load the state from this JSON file (as saved by --save or "
+                   "GET /__emulator/state) instead of seeding a demo company");
+    app.add_flag("--save", save_on_exit, "Write the state back to --state FILE when stopped");
+    app.add_option("--company", seed.company_name, "Name of the seeded company")
+        ->capture_default_str();
+    app.add_option("--client-id", seed.client_id, "OAuth client id of the seeded application")
+        ->capture_default_str();
+    app.add_option("--client-secret", seed.client_secret, "Its client secret")
+        ->capture_default_str();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    if (options.cert_file.empty() != options.key_file.empty()) {
+        std::fprintf(stderr, "procore-emulator: --cert and --key go together\n");
+        return 2;
+    }
+    if (save_on_exit && state_file.empty()) {
+        std::fprintf(stderr, "procore-emulator: --save needs --state FILE\n");
+        return 2;
+    }
+
+    Emulator emulator(options);
+    Services& services = emulator.services();
+    if (!state_file.empty() && std::ifstream(state_file).good()) {
+        if (!ReadState(state_file, services.state)) return 4;
+    } else {
+        const Company& company = SeedCompany(services.state, seed, services.clock.Now());
+        std::printf("company %lld \"%s\", client id %s\n", static_cast<long long>(company.id),
+                    company.name.c_str(), seed.client_id.c_str());
+    }
+    services.initial_state = services.state.ToJson();
+    if (const Status started = emulator.Start(); !started) {
+        std::fprintf(stderr, "procore-emulator: %s\n", started.error().message().c_str());
+        return 3;
+    }
+    std::printf("listening on %s\n", emulator.BaseUrl().c_str());
+    std::fflush(stdout);
+    std::signal(SIGINT, OnSignal);
+    std::signal(SIGTERM, OnSignal);
+    while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    emulator.Stop();
+    if (save_on_exit) {
+        std::lock_guard lock(services.state.mutex);
+        if (!WriteState(state_file, services.state)) return 4;
+    }
+    return 0;
+}
+
+}  // namespace crewsync::emulator

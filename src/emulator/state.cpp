@@ -1,0 +1,101 @@
+#include "emulator/state.hpp"
+
+namespace crewsync::emulator {
+namespace {
+
+const char* const kCollections[] = {"users", "contacts", "projects", "work_classifications",
+                                    "permission_templates"};
+
+// Company or const Company.
+template <class C>
+auto& CollectionOf(C& company, std::string_view name) {
+    if (name == "users") return company.users;
+    if (name == "contacts") return company.contacts;
+    if (name == "projects") return company.projects;
+    if (name == "work_classifications") return company.work_classifications;
+    return company.permission_templates;
+}
+
+}  // namespace
+
+Company& State::AddCompany(std::string name) {
+    const RecordId id = NextId();
+    Company& company = companies_[id];
+    company.id = id;
+    company.name = std::move(name);
+    return company;
+}
+
+Company* State::FindCompany(RecordId id) {
+    const auto it = companies_.find(id);
+    return it == companies_.end() ? nullptr : &it->second;
+}
+
+void State::Clear() {
+    companies_.clear();
+    clients_.clear();
+}
+
+Json State::ToJson() const {
+    Json companies = Json::array();
+    for (const auto& [id, company] : companies_) {
+        Json c = {{"id", id}, {"name", company.name}, {"is_active", company.active}};
+        for (const char* name : kCollections) {
+            Json records = Json::array();
+            for (const auto& [record_id, record] : CollectionOf(company, name).All()) {
+                records.push_back(record);
+            }
+            c[name] = std::move(records);
+        }
+        companies.push_back(std::move(c));
+    }
+    Json clients = Json::array();
+    for (const auto& [client_id, client] : clients_) {
+        clients.push_back({{"client_id", client.client_id},
+                           {"client_secret", client.client_secret},
+                           {"companies", client.companies},
+                           {"service_account_id", client.service_account_id},
+                           {"service_account_login", client.service_account_login}});
+    }
+    return {{"next_id", next_id_}, {"companies", companies}, {"clients", clients}};
+}
+
+bool State::FromJson(const Json& document, std::string& error) {
+    State loaded;
+    try {
+        loaded.next_id_ = document.value("next_id", next_id_);
+        for (const Json& c : document.at("companies")) {
+            const RecordId id = c.at("id").get<RecordId>();
+            Company& company = loaded.companies_[id];
+            company.id = id;
+            company.name = c.at("name").get<std::string>();
+            company.active = c.value("is_active", true);
+            for (const char* name : kCollections) {
+                for (const Json& record : c.value(name, Json::array())) {
+                    const RecordId record_id = record.at("id").get<RecordId>();
+                    if (record_id >= loaded.next_id_) loaded.next_id_ = record_id + 1;
+                    CollectionOf(company, name).Put(record);
+                }
+            }
+            if (id >= loaded.next_id_) loaded.next_id_ = id + 1;
+        }
+        for (const Json& c : document.value("clients", Json::array())) {
+            OAuthClient client;
+            client.client_id = c.at("client_id").get<std::string>();
+            client.client_secret = c.at("client_secret").get<std::string>();
+            client.companies = c.value("companies", std::vector<RecordId>{});
+            client.service_account_id = c.value("service_account_id", RecordId{0});
+            client.service_account_login = c.value("service_account_login", std::string());
+            loaded.clients_[client.client_id] = std::move(client);
+        }
+    } catch (const Json::exception& e) {
+        error = std::string("not an emulator state document: ") + e.what();
+        return false;
+    }
+    companies_ = std::move(loaded.companies_);
+    clients_ = std::move(loaded.clients_);
+    next_id_ = loaded.next_id_;
+    return true;
+}
+
+}  // namespace crewsync::emulator

@@ -1,0 +1,67 @@
+// Everything the emulated Procore knows: companies with their records, OAuth clients and
+// tokens. One mutex guards it all: the emulator serves tests and demos, not production load,
+// and one lock keeps every response consistent.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "emulator/collection.hpp"
+#include "model/clock.hpp"
+
+namespace crewsync::emulator {
+
+struct Company {
+    RecordId id = 0;
+    std::string name;
+    bool active = true;
+    Collection users{"email_address"};
+    Collection contacts;  // People without a login; users are people too (see the People API)
+    Collection projects;
+    Collection work_classifications;
+    Collection permission_templates;
+};
+
+// An application registered with the emulated Procore: its credentials, the companies that
+// installed it, and its service account (the Directory user its client-credentials tokens act
+// as).
+struct OAuthClient {
+    std::string client_id;
+    std::string client_secret;
+    std::vector<RecordId> companies;
+    RecordId service_account_id = 0;
+    std::string service_account_login;
+};
+
+class State {
+public:
+    std::mutex mutex;
+
+    // A new id: 64-bit and above 2^32, like Procore's newer regions, so a client that keeps
+    // ids in 32 bits fails here first.
+    RecordId NextId() { return next_id_++; }
+
+    Company& AddCompany(std::string name);
+    Company* FindCompany(RecordId id);
+    std::map<RecordId, Company>& Companies() { return companies_; }
+
+    std::map<std::string, OAuthClient>& Clients() { return clients_; }
+
+    // Everything back to empty (ids keep counting up, so old ids stay unknown).
+    void Clear();
+
+    // The whole state as JSON and back, for `--state FILE` and the admin save/load endpoints.
+    Json ToJson() const;
+    // Replaces the state; on a malformed document leaves it as it was and says why.
+    bool FromJson(const Json& document, std::string& error);
+
+private:
+    RecordId next_id_ = 5'000'000'001;
+    std::map<RecordId, Company> companies_;
+    std::map<std::string, OAuthClient> clients_;
+};
+
+}  // namespace crewsync::emulator
