@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <utility>
 
 #include "emulator/http_support.hpp"
 
@@ -21,6 +22,29 @@ std::map<std::string, std::int64_t> CallCounters::Snapshot() const {
 void CallCounters::Clear() {
     std::lock_guard lock(mutex_);
     counts_.clear();
+}
+
+void ChangeFeed::Add(ChangeEvent event) {
+    std::lock_guard lock(mutex_);
+    events_.push_back(std::move(event));
+}
+
+std::vector<ChangeEvent> ChangeFeed::Take() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(events_, {});
+}
+
+void Services::Changed(const Caller& caller, std::string resource_name, std::string event_type,
+                       RecordId resource_id, RecordId project_id) {
+    ChangeEvent event;
+    event.resource_name = std::move(resource_name);
+    event.event_type = std::move(event_type);
+    event.company_id = caller.company ? caller.company->id : 0;
+    event.project_id = project_id;
+    event.resource_id = resource_id;
+    event.user_id = caller.user_id;
+    event.at = clock.Now();
+    changes.Add(std::move(event));
 }
 
 RecordId IdParam(const std::string& text) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "emulator/clock.hpp"
 #include "emulator/oauth.hpp"
@@ -28,6 +29,30 @@ private:
     std::map<std::string, std::int64_t> counts_;
 };
 
+// A change to a record, as a webhook event will tell it (procore-api.md §10.4). Routes record
+// every create, update and delete; the webhook dispatcher turns them into deliveries.
+struct ChangeEvent {
+    std::string resource_name;  // "Company Users", "Projects", "Timecard Entries", …
+    std::string event_type;     // "create", "update" or "delete"
+    RecordId company_id = 0;
+    RecordId project_id = 0;    // 0 for company-level resources
+    RecordId resource_id = 0;
+    RecordId user_id = 0;       // who made the change
+    Timestamp at{};
+};
+
+// Change events in the order they happened, for the webhook dispatcher to take.
+class ChangeFeed {
+public:
+    void Add(ChangeEvent event);
+    // Everything recorded since the last call.
+    std::vector<ChangeEvent> Take();
+
+private:
+    std::mutex mutex_;
+    std::vector<ChangeEvent> events_;
+};
+
 // Who is calling, once the token and the company header are checked.
 struct Caller {
     const AccessToken* token = nullptr;
@@ -43,6 +68,12 @@ struct Services {
     CallCounters counters;
     bool https = false;
     Json initial_state;  // what POST /__emulator/reset goes back to
+    ChangeFeed changes;
+
+    // Records a change made by `caller` (routes call this after every create, update and
+    // delete, with the state mutex held).
+    void Changed(const Caller& caller, std::string resource_name, std::string event_type,
+                 RecordId resource_id, RecordId project_id = 0);
 
     // Checks the bearer token and the Procore-Company-Id header (procore-api.md §2.5): 401 for
     // a missing, expired or revoked token; 400 when the header is missing; 403 when the
