@@ -81,6 +81,9 @@ int Run(int argc, char** argv) {
     RegisterAssignmentCommands(app, context);
     RegisterTimeCommands(app, context);
     RegisterJournalCommand(app, context);
+    // Listed for --help only: main() hands `crewsync emulator …` to the emulator first.
+    app.add_subcommand("emulator",
+                       "Run the local Procore emulator (`crewsync emulator --help`)");
 
     try {
         app.parse(argc, argv);

@@ -1,3 +1,13 @@
-#include "cli/app.hpp"
+#include <string_view>
 
-int main(int argc, char** argv) { return crewsync::cli::Run(argc, argv); }
+#include "cli/app.hpp"
+#include "emulator/run.hpp"
+
+int main(int argc, char** argv) {
+    // `crewsync emulator …` is the procore-emulator program with its own options; it needs no
+    // workspace, so it is dispatched before crewsync's own parsing.
+    if (argc >= 2 && std::string_view(argv[1]) == "emulator") {
+        return crewsync::emulator::RunEmulator(argc - 1, argv + 1);
+    }
+    return crewsync::cli::Run(argc, argv);
+}

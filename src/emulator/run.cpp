@@ -105,7 +105,7 @@ int RunEmulator(int argc, char** argv) {
     Emulator emulator(options);
     Services& services = emulator.services();
     if (!state_file.empty() && std::ifstream(state_file).good()) {
-        if (!ReadState(state_file, services.state)) return 4;
+        if (!ReadState(state_file, services.state)) return 8;
     } else {
         const Company& company = SeedCompany(services.state, seed, services.clock.Now());
         std::printf("company %lld \"%s\", client id %s\n", static_cast<long long>(company.id),
@@ -114,7 +114,7 @@ int RunEmulator(int argc, char** argv) {
     services.initial_state = services.state.ToJson();
     if (const Status started = emulator.Start(); !started) {
         std::fprintf(stderr, "procore-emulator: %s\n", started.error().message().c_str());
-        return 3;
+        return 1;
     }
     std::printf("listening on %s\n", emulator.BaseUrl().c_str());
     std::fflush(stdout);
@@ -124,7 +124,7 @@ int RunEmulator(int argc, char** argv) {
     emulator.Stop();
     if (save_on_exit) {
         std::lock_guard lock(services.state.mutex);
-        if (!WriteState(state_file, services.state)) return 4;
+        if (!WriteState(state_file, services.state)) return 8;
     }
     return 0;
 }

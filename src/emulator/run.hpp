@@ -4,7 +4,8 @@
 namespace crewsync::emulator {
 
 // Parses the options, seeds or loads the state, serves until SIGINT/SIGTERM. Exit codes:
-// 0 stopped cleanly, 2 bad options, 3 cannot listen, 4 cannot read or write the state file.
+// as crewsync's: 0 stopped cleanly, 2 bad options, 8 cannot read or write the state file,
+// 1 anything else (the port is taken).
 int RunEmulator(int argc, char** argv);
 
 }  // namespace crewsync::emulator
