@@ -4,8 +4,12 @@
 
 #include <chrono>
 
+#include "emulator/faults_http.hpp"
 #include "emulator/http_support.hpp"
 #include "emulator/routes.hpp"
+#include "emulator/webhook_dispatcher.hpp"
+#include "emulator/webhook_routes.hpp"
+#include "emulator/webhook_store.hpp"
 
 namespace crewsync::emulator {
 namespace {
@@ -17,10 +21,27 @@ std::string BucketOf(const httplib::Request& request) {
     return BearerToken(request) + "|" + request.get_header_value("Procore-Company-Id");
 }
 
+WebhookOptions WebhookOptionsOf(const EmulatorOptions& options) {
+    WebhookOptions out;
+    out.retry.first_delay = options.webhook_first_retry;
+    out.retry.max_delay = options.webhook_max_retry;
+    out.retry.give_up = options.webhook_give_up;
+    out.duplicate_share = options.webhook_duplicate_share;
+    out.seed = options.seed;
+    out.timeout = options.webhook_timeout;
+    return out;
+}
+
 }  // namespace
 
 Emulator::Emulator(EmulatorOptions options)
-    : options_(std::move(options)), services_(std::make_unique<Services>()) {
+    : options_(std::move(options)),
+      services_(std::make_unique<Services>()),
+      webhooks_(std::make_unique<WebhookStore>(WebhookOptionsOf(options_), services_->clock)),
+      dispatcher_(std::make_unique<WebhookDispatcher>(services_->changes, *webhooks_,
+                                                      services_->clock,
+                                                      options_.webhook_timeout)),
+      faults_(std::make_unique<FaultInjector>(options_.faults)) {
     services_->tokens = TokenStore(options_.seed);
     services_->limiter.SetLimits(options_.limits);
     const bool https = !options_.cert_file.empty() && !options_.key_file.empty();
@@ -40,10 +61,16 @@ Emulator::~Emulator() { Stop(); }
 
 void Emulator::Route() {
     Services& s = *services_;
-    server_->set_pre_routing_handler([&s](const httplib::Request& request,
-                                          httplib::Response& response) {
+    FaultInjector& faults = *faults_;
+    server_->set_pre_routing_handler([&s, &faults](const httplib::Request& request,
+                                                   httplib::Response& response) {
         s.counters.Count(EndpointOf(request.method, request.path));
         if (!IsApiPath(request.path)) return httplib::Server::HandlerResponse::Unhandled;
+        // Injected faults come before the rate limit: they stand for failures in front of
+        // Procore's servers, which count nothing.
+        if (ApplyFault(faults.Decide(request.path), s, response)) {
+            return httplib::Server::HandlerResponse::Handled;
+        }
         RateVerdict verdict;
         {
             std::lock_guard lock(s.state.mutex);
@@ -60,9 +87,13 @@ void Emulator::Route() {
                    "until your limit resets.");
         return httplib::Server::HandlerResponse::Handled;
     });
-    // Every response carries a JSON body, unknown paths included.
+    server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+        SlowDownBodyIfMarked(response);
+    });
+    // Every response carries a JSON body, unknown paths included (a dropped connection
+    // deliberately has none).
     server_->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
-        if (!response.body.empty()) return;
+        if (!response.body.empty() || response.has_header(kFaultHeader)) return;
         if (response.status == 404) {
             ReplyError(response, 404, "No route matches " + request.method + " " + request.path);
         } else {
@@ -83,9 +114,23 @@ void Emulator::Route() {
     AddOAuthRoutes(*server_, s);
     AddIdentityRoutes(*server_, s);
     AddAdminRoutes(*server_, s);
+    AddUserRoutes(*server_, s);
+    AddPeopleRoutes(*server_, s);
+    AddProjectRoutes(*server_, s);
+    AddClassificationRoutes(*server_, s);
+    AddTimecardRoutes(*server_, s);
+    AddWebhookRoutes(*server_, s, *webhooks_);
+    AddFaultRoutes(*server_, *faults_);
 }
 
 Status Emulator::Start() {
+    // The settings pass the checks PUT /__emulator/faults makes.
+    FaultSettings checked;
+    std::string field;
+    std::string message;
+    if (!FaultSettingsFromJson(FaultSettingsToJson(options_.faults), checked, field, message)) {
+        return Fail(ErrorCode::kInvalidArgument, "fault setting " + field + " " + message);
+    }
     if (options_.port == 0) {
         port_ = server_->bind_to_any_port(options_.host.c_str());
     } else {
@@ -98,6 +143,7 @@ Status Emulator::Start() {
     }
     thread_ = std::thread([this] { server_->listen_after_bind(); });
     while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    dispatcher_->Start();
     return {};
 }
 
@@ -105,6 +151,7 @@ void Emulator::Stop() {
     if (!thread_.joinable()) return;
     server_->stop();
     thread_.join();
+    dispatcher_->Stop();
 }
 
 std::string Emulator::BaseUrl() const {

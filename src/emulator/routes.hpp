@@ -13,5 +13,13 @@ void AddOAuthRoutes(httplib::Server& server, Services& services);
 void AddIdentityRoutes(httplib::Server& server, Services& services);
 // /__emulator/…: reset, call counters, clock, state, rate limits.
 void AddAdminRoutes(httplib::Server& server, Services& services);
+// Company users, v1.0–v1.3: list, show, create, update, sync, inactive, reactivate, invite.
+void AddUserRoutes(httplib::Server& server, Services& services);
+// Company people (contacts) and projects (v1.0, v1.1, company list, sync).
+void AddPeopleRoutes(httplib::Server& server, Services& services);
+void AddProjectRoutes(httplib::Server& server, Services& services);
+// Work classifications, permission templates, timecard entries, time types, timesheets.
+void AddClassificationRoutes(httplib::Server& server, Services& services);
+void AddTimecardRoutes(httplib::Server& server, Services& services);
 
 }  // namespace crewsync::emulator

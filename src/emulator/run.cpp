@@ -10,6 +10,7 @@
 
 #include "emulator/emulator.hpp"
 #include "emulator/seed.hpp"
+#include "emulator/seed_generated.hpp"
 
 namespace crewsync::emulator {
 namespace {
@@ -88,11 +89,54 @@ int RunEmulator(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--client-secret", seed.client_secret, "Its client secret")
         ->capture_default_str();
+    auto* faults = app.add_option_group("Fault injection",
+                                        "Also settable at run time: PUT /__emulator/faults");
+    faults->add_option("--error-share", options.faults.error_share,
+                       "Share of /rest/ requests answered with an error (0-1)")
+        ->check(CLI::Range(0.0, 1.0));
+    faults->add_option("--error-statuses", options.faults.statuses,
+                       "Statuses the errors are picked from")
+        ->capture_default_str();
+    faults->add_option("--drop-share", options.faults.drop_share,
+                       "Share of /rest/ requests whose connection drops without an answer (0-1)")
+        ->check(CLI::Range(0.0, 1.0));
+    faults->add_option("--latency-ms", options.faults.latency_ms, "Delay added to each request")
+        ->check(CLI::NonNegativeNumber);
+    faults->add_option("--slow-body-ms", options.faults.slow_body_ms,
+                       "Send each body in pieces over this long")
+        ->check(CLI::NonNegativeNumber);
+    faults->add_option("--fault-paths", options.faults.paths,
+                       "Only paths matching this regular expression (default: every /rest/ path)");
+    faults->add_option("--fault-seed", options.faults.seed,
+                       "Seed of the fault sequence (the same seed repeats the same faults)")
+        ->capture_default_str();
+    auto* hooks = app.add_option_group("Webhooks");
+    double give_up_hours = 12;
+    hooks->add_option("--webhook-give-up-hours", give_up_hours,
+                      "Discard events to a destination failing for this long")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    hooks->add_option("--webhook-duplicate-share", options.webhook_duplicate_share,
+                      "Share of events delivered twice, to test deduplication (0-1)")
+        ->check(CLI::Range(0.0, 1.0));
+    GeneratedCompany generated;
+    generated.people = 0;
+    app.add_option("--generate-people", generated.people,
+                   "Fill the seeded company from a generated company of N people (Directory "
+                   "users and contacts, projects, classifications, with near-duplicates, "
+                   "conflicts and Directory-only people on purpose; reproducible with --seed)")
+        ->check(CLI::NonNegativeNumber);
+    app.add_option("--generate-users", generated.users,
+                   "Add Directory-only users to the generated company until the Directory "
+                   "holds at least N users (alone: a company of N people)")
+        ->check(CLI::NonNegativeNumber);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 2;
     }
+    options.webhook_give_up =
+        std::chrono::milliseconds(static_cast<std::int64_t>(give_up_hours * 3'600'000));
     if (options.cert_file.empty() != options.key_file.empty()) {
         std::fprintf(stderr, "procore-emulator: --cert and --key go together\n");
         return 2;
@@ -107,9 +151,19 @@ int RunEmulator(int argc, char** argv) {
     if (!state_file.empty() && std::ifstream(state_file).good()) {
         if (!ReadState(state_file, services.state)) return 8;
     } else {
-        const Company& company = SeedCompany(services.state, seed, services.clock.Now());
+        Company& company = SeedCompany(services.state, seed, services.clock.Now());
         std::printf("company %lld \"%s\", client id %s\n", static_cast<long long>(company.id),
                     company.name.c_str(), seed.client_id.c_str());
+        if (generated.people > 0 || generated.users > 0) {
+            generated.seed = options.seed;
+            if (generated.people == 0) generated.people = generated.users;
+            const GeneratedCounts counts =
+                AddGeneratedRecords(services.state, company, generated, services.clock.Now());
+            std::printf("generated %lld users, %lld contacts, %lld projects, %lld classifications\n",
+                        static_cast<long long>(counts.users), static_cast<long long>(counts.contacts),
+                        static_cast<long long>(counts.projects),
+                        static_cast<long long>(counts.classifications));
+        }
     }
     services.initial_state = services.state.ToJson();
     if (const Status started = emulator.Start(); !started) {

@@ -1,11 +1,15 @@
 #include "emulator/seed.hpp"
 
+#include "emulator/classification_seed.hpp"
+#include "emulator/timecard_time_types.hpp"
 #include "emulator/user_record.hpp"
 
 namespace crewsync::emulator {
 
 Company& SeedCompany(State& state, const SeedOptions& options, Timestamp now) {
     Company& company = state.AddCompany(options.company_name);
+    SeedPermissionTemplates(company, state);
+    SeedTimecardTimeTypes(company, state);
     OAuthClient& client = state.Clients()[options.client_id];
     client.client_id = options.client_id;
     client.client_secret = options.client_secret;

@@ -3,8 +3,14 @@
 namespace crewsync::emulator {
 namespace {
 
-const char* const kCollections[] = {"users", "contacts", "projects", "work_classifications",
-                                    "permission_templates"};
+const char* const kCollections[] = {"users",
+                                    "contacts",
+                                    "projects",
+                                    "work_classifications",
+                                    "permission_templates",
+                                    "timecard_time_types",
+                                    "timecard_entries",
+                                    "timesheets"};
 
 // Company or const Company.
 template <class C>
@@ -13,6 +19,9 @@ auto& CollectionOf(C& company, std::string_view name) {
     if (name == "contacts") return company.contacts;
     if (name == "projects") return company.projects;
     if (name == "work_classifications") return company.work_classifications;
+    if (name == "timecard_time_types") return company.timecard_time_types;
+    if (name == "timecard_entries") return company.timecard_entries;
+    if (name == "timesheets") return company.timesheets;
     return company.permission_templates;
 }
 

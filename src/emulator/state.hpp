@@ -21,8 +21,12 @@ struct Company {
     Collection users{"email_address"};
     Collection contacts;  // People without a login; users are people too (see the People API)
     Collection projects;
-    Collection work_classifications;
+    Collection work_classifications{"name"};  // names are unique per company
     Collection permission_templates;
+    Collection timecard_time_types;
+    // Soft-deleted entries stay here with `deleted_at` set (Procore's deleted_at filters).
+    Collection timecard_entries;
+    Collection timesheets;
 };
 
 // An application registered with the emulated Procore: its credentials, the companies that
