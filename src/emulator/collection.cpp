@@ -1,9 +1,16 @@
 #include "emulator/collection.hpp"
 
+#include <atomic>
+
 #include "model/text.hpp"
 
 namespace crewsync::emulator {
 namespace {
+
+std::uint64_t NextVersion() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+}
 
 std::string TextOf(const Json& record, const std::string& field) {
     const auto it = record.find(field);
@@ -19,6 +26,7 @@ const Json& Collection::Put(Json record) {
     if (const auto old = records_.find(id); old != records_.end()) Unindex(id, old->second);
     Index(id, record);
     rendered_.erase(id);
+    version_ = NextVersion();
     return records_[id] = std::move(record);
 }
 
@@ -31,11 +39,13 @@ Json* Collection::FindMutable(RecordId id) {
     const auto it = records_.find(id);
     if (it == records_.end()) return nullptr;
     Unindex(id, it->second);  // Touched() indexes the changed record again
+    version_ = NextVersion();
     return &it->second;
 }
 
 void Collection::Touched(RecordId id) {
     rendered_.erase(id);
+    version_ = NextVersion();
     if (const Json* record = Find(id)) Index(id, *record);
 }
 
@@ -47,6 +57,19 @@ RecordId Collection::ByOrigin(const std::string& origin_id) const {
 RecordId Collection::ByUnique(const std::string& value) const {
     const auto it = by_unique_.find(FoldedText(value));
     return it == by_unique_.end() ? 0 : it->second;
+}
+
+const std::vector<RecordId>& Collection::IdsWhere(
+    const std::string& name, const std::function<bool(const Json&)>& keep) const {
+    auto& [version, ids] = id_lists_[name];
+    if (version != version_ || version_ == 0) {
+        ids.clear();
+        for (const auto& [id, record] : records_) {
+            if (keep(record)) ids.push_back(id);
+        }
+        version = version_;
+    }
+    return ids;
 }
 
 const std::string& Collection::Rendered(RecordId id) const {

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +36,12 @@ public:
     // The record as JSON text, rendered on first use after a change.
     const std::string& Rendered(RecordId id) const;
 
+    // The ids of the records `keep` accepts, ascending, remembered under `name` until the
+    // collection changes: listing a large Directory page by page filters it once, not once
+    // per page. Callers hold the state mutex, as for every other call.
+    const std::vector<RecordId>& IdsWhere(const std::string& name,
+                                          const std::function<bool(const Json&)>& keep) const;
+
     const std::map<RecordId, Json>& All() const { return records_; }
     std::size_t size() const { return records_.size(); }
 
@@ -46,6 +54,11 @@ private:
     std::unordered_map<std::string, RecordId> by_origin_;
     std::unordered_map<std::string, RecordId> by_unique_;
     mutable std::unordered_map<RecordId, std::string> rendered_;
+    // Bumped by every change; drawn from one counter for all collections, so a collection
+    // replaced by a reset or a load never meets an old cache entry with its number.
+    std::uint64_t version_ = 0;
+    mutable std::unordered_map<std::string, std::pair<std::uint64_t, std::vector<RecordId>>>
+        id_lists_;
 };
 
 // "Jane@Acme.com " → "jane@acme.com": how e-mails are compared for uniqueness.

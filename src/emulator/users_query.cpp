@@ -280,6 +280,15 @@ bool ReadUserQuery(const httplib::Request& request, const std::vector<std::strin
     return ReadSort(request, sorts, query, error);
 }
 
+namespace {
+
+bool Unfiltered(const UserQuery& query) {
+    return !query.ids && query.origin_ids.empty() && !query.created && !query.updated &&
+           query.search.empty() && query.vendor_ids.empty();
+}
+
+}  // namespace
+
 std::vector<RecordId> SelectUsers(const Collection& users, const UserQuery& query, bool active) {
     std::vector<RecordId> ids;
     const auto consider = [&](RecordId id, const Json& user) {
@@ -300,6 +309,11 @@ std::vector<RecordId> SelectUsers(const Collection& users, const UserQuery& quer
         for (RecordId id : candidates) {
             if (const Json* user = users.Find(id)) consider(id, *user);
         }
+    } else if (Unfiltered(query)) {
+        // The common case, a sync reading the whole Directory page by page: one pass per
+        // change of the Directory, not one per page.
+        ids = users.IdsWhere(active ? "active" : "inactive",
+                             [active](const Json& user) { return IsActiveUser(user) == active; });
     } else {
         ids.reserve(users.size());
         for (const auto& [id, user] : users.All()) consider(id, user);
