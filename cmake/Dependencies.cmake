@@ -12,6 +12,7 @@ find_package(date REQUIRED)                 # date::date, date::date-tz
 find_package(tl-expected REQUIRED)          # tl::expected
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+find_package(CURL REQUIRED)                 # CURL::libcurl (HTTP client)
 find_package(simdjson REQUIRED)           # simdjson::simdjson (the Directory list hot path)
 pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
 # cpp-httplib ships only a pkg-config file; its flags (OpenSSL, zlib, brotli) must come from it.

@@ -59,17 +59,33 @@ RecordId Collection::ByUnique(const std::string& value) const {
     return it == by_unique_.end() ? 0 : it->second;
 }
 
-const std::vector<RecordId>& Collection::IdsWhere(
-    const std::string& name, const std::function<bool(const Json&)>& keep) const {
+IdList Collection::IdsWhere(const std::string& name,
+                            const std::function<bool(const Json&)>& keep) const {
     auto& [version, ids] = id_lists_[name];
-    if (version != version_ || version_ == 0) {
-        ids.clear();
+    if (!ids || version != version_ || version_ == 0) {
+        auto fresh = std::make_shared<std::vector<RecordId>>();
         for (const auto& [id, record] : records_) {
-            if (keep(record)) ids.push_back(id);
+            if (keep(record)) fresh->push_back(id);
         }
+        ids = std::move(fresh);
         version = version_;
     }
     return ids;
+}
+
+SharedText Collection::Cached(const std::string& key,
+                              const std::function<std::string()>& render) const {
+    if (cached_version_ != version_ || version_ == 0 || cached_bytes_ > kMaxCachedBytes) {
+        cached_.clear();
+        cached_bytes_ = 0;
+        cached_version_ = version_;
+    }
+    auto [it, added] = cached_.try_emplace(key);
+    if (added) {
+        it->second = std::make_shared<const std::string>(render());
+        cached_bytes_ += it->second->size();
+    }
+    return it->second;
 }
 
 const std::string& Collection::Rendered(RecordId id) const {

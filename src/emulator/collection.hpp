@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,6 +17,9 @@ namespace crewsync::emulator {
 
 using Json = nlohmann::json;
 using RecordId = std::int64_t;
+// Shared, so a reply can keep using a cached list or text after the collection moved on.
+using IdList = std::shared_ptr<const std::vector<RecordId>>;
+using SharedText = std::shared_ptr<const std::string>;
 
 class Collection {
 public:
@@ -39,8 +43,12 @@ public:
     // The ids of the records `keep` accepts, ascending, remembered under `name` until the
     // collection changes: listing a large Directory page by page filters it once, not once
     // per page. Callers hold the state mutex, as for every other call.
-    const std::vector<RecordId>& IdsWhere(const std::string& name,
-                                          const std::function<bool(const Json&)>& keep) const;
+    IdList IdsWhere(const std::string& name, const std::function<bool(const Json&)>& keep) const;
+
+    // The text `render` makes, remembered under `key` until the collection changes: the pages
+    // of a Directory that a sync lists again and again are joined once, then sent as they are.
+    // Kept to kMaxCachedBytes; past that the oldest version's texts are dropped.
+    SharedText Cached(const std::string& key, const std::function<std::string()>& render) const;
 
     const std::map<RecordId, Json>& All() const { return records_; }
     std::size_t size() const { return records_.size(); }
@@ -57,8 +65,13 @@ private:
     // Bumped by every change; drawn from one counter for all collections, so a collection
     // replaced by a reset or a load never meets an old cache entry with its number.
     std::uint64_t version_ = 0;
-    mutable std::unordered_map<std::string, std::pair<std::uint64_t, std::vector<RecordId>>>
-        id_lists_;
+    mutable std::unordered_map<std::string, std::pair<std::uint64_t, IdList>> id_lists_;
+    // Texts of the current version only (cached_version_); cleared on the first use after a
+    // change.
+    static constexpr std::size_t kMaxCachedBytes = std::size_t{512} << 20;
+    mutable std::uint64_t cached_version_ = 0;
+    mutable std::size_t cached_bytes_ = 0;
+    mutable std::unordered_map<std::string, SharedText> cached_;
 };
 
 // "Jane@Acme.com " → "jane@acme.com": how e-mails are compared for uniqueness.

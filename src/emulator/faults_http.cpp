@@ -89,20 +89,33 @@ void SlowDownBodyIfMarked(httplib::Response& response) {
     response.headers.erase(kSlowBodyMarker);
     std::int64_t total_ms = 0;
     std::from_chars(text.data(), text.data() + text.size(), total_ms);
-    if (total_ms <= 0 || response.body.empty()) return;
+    if (total_ms <= 0) return;
     // The headers (Content-Length included) are final by now; only the body moves into a
-    // provider that hands it out piece by piece.
-    auto body = std::make_shared<const std::string>(std::move(response.body));
-    response.body.clear();
-    const std::size_t pieces = std::min(kSlowBodyPieces, body->size());
-    const std::size_t piece_size = (body->size() + pieces - 1) / pieces;
+    // provider that hands it out piece by piece. A body already sent by a provider (a cached
+    // page) is slowed down the same way.
+    httplib::ContentProvider source = std::move(response.content_provider_);
+    std::size_t size = response.content_length_;
+    if (!source && !response.body.empty()) {
+        auto body = std::make_shared<const std::string>(std::move(response.body));
+        response.body.clear();
+        size = body->size();
+        source = [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return sink.write(body->data() + offset, length);
+        };
+    }
+    if (!source || size == 0) {
+        response.content_provider_ = std::move(source);
+        return;
+    }
+    const std::size_t pieces = std::min(kSlowBodyPieces, size);
+    const std::size_t piece_size = (size + pieces - 1) / pieces;
     const auto pause = std::chrono::milliseconds(total_ms / static_cast<std::int64_t>(pieces));
-    response.content_length_ = body->size();
-    response.content_provider_ = [body, piece_size, pause](std::size_t offset,
-                                                           std::size_t length,
-                                                           httplib::DataSink& sink) {
+    response.content_length_ = size;
+    response.content_provider_ = [source = std::move(source), piece_size, pause](
+                                     std::size_t offset, std::size_t length,
+                                     httplib::DataSink& sink) {
         std::this_thread::sleep_for(pause);
-        return sink.write(body->data() + offset, std::min(length, piece_size));
+        return source(offset, std::min(length, piece_size), sink);
     };
 }
 

@@ -75,6 +75,17 @@ void ReplyText(httplib::Response& response, int status, std::string json_text) {
     response.set_content(std::move(json_text), "application/json; charset=utf-8");
 }
 
+void ReplyShared(httplib::Response& response, int status, SharedText json_text) {
+    response.status = status;
+    const std::size_t size = json_text->size();
+    response.set_content_provider(
+        size, "application/json; charset=utf-8",
+        [text = std::move(json_text)](std::size_t offset, std::size_t length,
+                                      httplib::DataSink& sink) {
+            return sink.write(text->data() + offset, length);
+        });
+}
+
 void ReplyError(httplib::Response& response, int status, const std::string& message) {
     Reply(response, status, Json{{"message", message}});
 }

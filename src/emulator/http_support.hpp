@@ -22,6 +22,8 @@ std::optional<Json> ParseBody(const httplib::Request& request, std::string& erro
 void Reply(httplib::Response& response, int status, const Json& body);
 // A body already rendered as JSON text.
 void ReplyText(httplib::Response& response, int status, std::string json_text);
+// The same for a text the emulator keeps (a cached page): sent from where it lies, not copied.
+void ReplyShared(httplib::Response& response, int status, SharedText json_text);
 // {"message": "…"} with `status`; the shape of Procore's v1 errors other than validation.
 void ReplyError(httplib::Response& response, int status, const std::string& message);
 // 422 {"errors": {"field": ["message"]}}: Rails validation errors.

@@ -8,8 +8,11 @@ namespace {
 
 void Reset(Services& s, httplib::Response& response) {
     std::lock_guard lock(s.state.mutex);
-    std::string error;
-    s.state.FromJson(s.initial_state, error);
+    if (s.restore) {
+        s.restore(s.state);
+    } else {
+        s.state.Clear();
+    }
     s.tokens.Clear();
     s.limiter.Clear();
     s.counters.Clear();
@@ -41,15 +44,15 @@ void AdvanceClock(Services& s, const httplib::Request& request, httplib::Respons
 
 void SaveState(Services& s, httplib::Response& response) {
     std::lock_guard lock(s.state.mutex);
-    Reply(response, 200, s.state.ToJson());
+    ReplyText(response, 200, s.state.ToText());
 }
 
 void LoadState(Services& s, const httplib::Request& request, httplib::Response& response) {
     std::string error;
-    const std::optional<Json> body = ParseBody(request, error);
+    std::optional<Json> body = ParseBody(request, error);
     if (!body) return ReplyError(response, 400, error);
     std::lock_guard lock(s.state.mutex);
-    if (!s.state.FromJson(*body, error)) return ReplyError(response, 400, error);
+    if (!s.state.FromJson(std::move(*body), error)) return ReplyError(response, 400, error);
     Reply(response, 200, Json{{"loaded", true}});
 }
 

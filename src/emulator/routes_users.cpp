@@ -31,10 +31,11 @@ std::string Group(const httplib::Request& request, std::size_t group) {
     return request.matches[static_cast<int>(group)].str();
 }
 
-// A page of the users in `ids` as Procore lists them (v1.3 view=ids_only: ids alone).
+// A page of the users selected as Procore lists them (v1.3 view=ids_only: ids alone).
 void ReplyPage(Services& s, const httplib::Request& request, httplib::Response& response,
-               const Collection& users, const std::vector<RecordId>& ids, const PageRequest& page,
+               const Collection& users, const UserSelection& selection, const PageRequest& page,
                bool ids_only) {
+    const std::vector<RecordId>& ids = *selection.ids;
     const auto total = static_cast<std::int64_t>(ids.size());
     // page * per_page could overflow for absurd pages; those are past the end anyway.
     const std::int64_t begin = page.page - 1 >= (total + page.per_page - 1) / page.per_page
@@ -49,12 +50,18 @@ void ReplyPage(Services& s, const httplib::Request& request, httplib::Response& 
         }
         return Reply(response, 200, out);
     }
-    std::vector<const std::string*> items;
-    items.reserve(static_cast<std::size_t>(end - begin));
-    for (std::int64_t i = begin; i < end; ++i) {
-        items.push_back(&users.Rendered(ids[static_cast<std::size_t>(i)]));
-    }
-    ReplyText(response, 200, JsonArray(items));
+    const auto render = [&] {
+        std::vector<const std::string*> items;
+        items.reserve(static_cast<std::size_t>(end - begin));
+        for (std::int64_t i = begin; i < end; ++i) {
+            items.push_back(&users.Rendered(ids[static_cast<std::size_t>(i)]));
+        }
+        return JsonArray(items);
+    };
+    if (selection.list_name.empty()) return ReplyText(response, 200, render());
+    const std::string key = selection.list_name + "[" + std::to_string(begin) + "," +
+                            std::to_string(end) + ")";
+    ReplyShared(response, 200, users.Cached(key, render));
 }
 
 void ListUsers(Services& s, const httplib::Request& request, httplib::Response& response,

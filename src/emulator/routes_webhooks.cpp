@@ -49,14 +49,30 @@ std::optional<WebhookHook> ReachableHook(Context& c, const std::string& id_text,
     return hook;
 }
 
+// Authorizes the caller and reads the scope (company_id or project_id) from the query, or
+// from `body` when given (read from the request first); false with the error reply sent.
+bool ReadRequest(Context& c, const httplib::Request& request, httplib::Response& response,
+                 Json* body, Caller& caller, WebhookScope& scope) {
+    return c.s.Authorize(request, response, true, caller) &&
+           (!body || ReadBody(request, response, *body)) &&
+           ReadWebhookScope(request, response, body, caller, scope);
+}
+
+// The hook named by the path's first group, for a request ReadRequest accepts; nothing with
+// the error reply sent.
+std::optional<WebhookHook> RequestedHook(Context& c, const httplib::Request& request,
+                                         httplib::Response& response, Json* body,
+                                         Caller& caller) {
+    WebhookScope scope;
+    if (!ReadRequest(c, request, response, body, caller, scope)) return std::nullopt;
+    return ReachableHook(c, request.matches[1], scope, response);
+}
+
 void ListHooks(Context& c, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(c.s.state.mutex);
     Caller caller;
     WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) ||
-        !ReadWebhookScope(request, response, nullptr, caller, scope)) {
-        return;
-    }
+    if (!ReadRequest(c, request, response, nullptr, caller, scope)) return;
     const std::string name = Param(request, "namespace");
     const std::string api_version = Param(request, "api_version");
     Json out = Json::array();
@@ -73,10 +89,7 @@ void CreateHook(Context& c, const httplib::Request& request, httplib::Response& 
     Json body;
     Caller caller;
     WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) || !ReadBody(request, response, body) ||
-        !ReadWebhookScope(request, response, &body, caller, scope)) {
-        return;
-    }
+    if (!ReadRequest(c, request, response, &body, caller, scope)) return;
     const auto fields = body.find("hook");
     if (fields == body.end() || !fields->is_object()) {
         return ReplyError(response, 400, "param is missing or the value is empty: hook");
@@ -99,12 +112,7 @@ void UpdateHook(Context& c, const httplib::Request& request, httplib::Response& 
     std::lock_guard lock(c.s.state.mutex);
     Json body;
     Caller caller;
-    WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) || !ReadBody(request, response, body) ||
-        !ReadWebhookScope(request, response, &body, caller, scope)) {
-        return;
-    }
-    std::optional<WebhookHook> hook = ReachableHook(c, request.matches[1], scope, response);
+    std::optional<WebhookHook> hook = RequestedHook(c, request, response, &body, caller);
     if (!hook) return;
     const auto fields = body.find("hook");
     if (fields == body.end() || !fields->is_object()) {
@@ -122,12 +130,7 @@ void UpdateHook(Context& c, const httplib::Request& request, httplib::Response& 
 void DeleteHook(Context& c, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(c.s.state.mutex);
     Caller caller;
-    WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) ||
-        !ReadWebhookScope(request, response, nullptr, caller, scope)) {
-        return;
-    }
-    const std::optional<WebhookHook> hook = ReachableHook(c, request.matches[1], scope, response);
+    const std::optional<WebhookHook> hook = RequestedHook(c, request, response, nullptr, caller);
     if (!hook) return;
     c.store.RemoveHook(hook->id);
     Reply(response, 200, HookJson(*hook));
@@ -136,12 +139,7 @@ void DeleteHook(Context& c, const httplib::Request& request, httplib::Response& 
 void ListTriggers(Context& c, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(c.s.state.mutex);
     Caller caller;
-    WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) ||
-        !ReadWebhookScope(request, response, nullptr, caller, scope)) {
-        return;
-    }
-    const std::optional<WebhookHook> hook = ReachableHook(c, request.matches[1], scope, response);
+    const std::optional<WebhookHook> hook = RequestedHook(c, request, response, nullptr, caller);
     if (!hook) return;
     Json out = Json::array();
     for (const WebhookTrigger& trigger : c.store.Triggers(hook->id)) {
@@ -160,12 +158,7 @@ void CreateTrigger(Context& c, const httplib::Request& request, httplib::Respons
     std::lock_guard lock(c.s.state.mutex);
     Json body;
     Caller caller;
-    WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) || !ReadBody(request, response, body) ||
-        !ReadWebhookScope(request, response, &body, caller, scope)) {
-        return;
-    }
-    const std::optional<WebhookHook> hook = ReachableHook(c, request.matches[1], scope, response);
+    const std::optional<WebhookHook> hook = RequestedHook(c, request, response, &body, caller);
     if (!hook) return;
     const auto fields = body.find("trigger");
     if (fields == body.end() || !fields->is_object()) {
@@ -211,12 +204,7 @@ void CreateTrigger(Context& c, const httplib::Request& request, httplib::Respons
 void DeleteTrigger(Context& c, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(c.s.state.mutex);
     Caller caller;
-    WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) ||
-        !ReadWebhookScope(request, response, nullptr, caller, scope)) {
-        return;
-    }
-    const std::optional<WebhookHook> hook = ReachableHook(c, request.matches[1], scope, response);
+    const std::optional<WebhookHook> hook = RequestedHook(c, request, response, nullptr, caller);
     if (!hook) return;
     const RecordId id = IdParam(request.matches[2]);
     const std::optional<WebhookTrigger> removed =
@@ -241,12 +229,7 @@ bool ReadCount(const httplib::Request& request, const char* name, std::int64_t f
 void ListDeliveries(Context& c, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(c.s.state.mutex);
     Caller caller;
-    WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) ||
-        !ReadWebhookScope(request, response, nullptr, caller, scope)) {
-        return;
-    }
-    const std::optional<WebhookHook> hook = ReachableHook(c, request.matches[1], scope, response);
+    const std::optional<WebhookHook> hook = RequestedHook(c, request, response, nullptr, caller);
     if (!hook) return;
     // The reference spells it filters[status], the guide filter[status].
     std::string status = Param(request, "filters[status]");
@@ -283,10 +266,7 @@ void ListResources(Context& c, const httplib::Request& request, httplib::Respons
     std::lock_guard lock(c.s.state.mutex);
     Caller caller;
     WebhookScope scope;
-    if (!c.s.Authorize(request, response, true, caller) ||
-        !ReadWebhookScope(request, response, nullptr, caller, scope)) {
-        return;
-    }
+    if (!ReadRequest(c, request, response, nullptr, caller, scope)) return;
     Json out = Json::array();
     for (const WebhookResource* resource : WebhookResources(scope.project_id != 0)) {
         out.push_back(WebhookResourceJson(*resource));

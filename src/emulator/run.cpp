@@ -18,29 +18,42 @@ namespace {
 volatile std::sig_atomic_t g_stop = 0;
 void OnSignal(int) { g_stop = 1; }
 
-bool ReadState(const std::string& path, State& state) {
+// Loads `path` into `state`; `text` keeps the file's text for a later reset.
+bool ReadState(const std::string& path, State& state, std::string& text) {
     std::ifstream in(path);
     if (!in) {
         std::fprintf(stderr, "procore-emulator: cannot read %s\n", path.c_str());
         return false;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    const Json document = Json::parse(text.str(), nullptr, false);
+    std::stringstream content;
+    content << in.rdbuf();
+    text = content.str();
+    Json document = Json::parse(text, nullptr, false);
+    if (document.is_discarded()) {
+        std::fprintf(stderr, "procore-emulator: %s: not valid JSON\n", path.c_str());
+        return false;
+    }
     std::string error;
-    if (document.is_discarded() || !state.FromJson(document, error)) {
-        std::fprintf(stderr, "procore-emulator: %s: %s\n", path.c_str(),
-                     document.is_discarded() ? "not valid JSON" : error.c_str());
+    if (!state.FromJson(std::move(document), error)) {
+        std::fprintf(stderr, "procore-emulator: %s: %s\n", path.c_str(), error.c_str());
         return false;
     }
     return true;
+}
+
+// The seeded company, filled from a generated one when `generated` asks for people.
+GeneratedCounts Seed(State& state, const SeedOptions& seed, const GeneratedCompany& generated,
+                     Timestamp now) {
+    Company& company = SeedCompany(state, seed, now);
+    if (generated.people == 0 && generated.users == 0) return {};
+    return AddGeneratedRecords(state, company, generated, now);
 }
 
 bool WriteState(const std::string& path, const State& state) {
     const std::string temporary = path + ".tmp";
     {
         std::ofstream out(temporary, std::ios::trunc);
-        out << state.ToJson().dump(2) << "\n";
+        out << state.ToText() << "\n";
         if (!out) {
             std::fprintf(stderr, "procore-emulator: cannot write %s\n", temporary.c_str());
             return false;
@@ -149,23 +162,34 @@ int RunEmulator(int argc, char** argv) {
     Emulator emulator(options);
     Services& services = emulator.services();
     if (!state_file.empty() && std::ifstream(state_file).good()) {
-        if (!ReadState(state_file, services.state)) return 8;
+        std::string text;
+        if (!ReadState(state_file, services.state, text)) return 8;
+        services.restore = [text = std::move(text)](State& state) {
+            std::string error;
+            state.FromJson(Json::parse(text), error);  // it was loaded once already
+        };
     } else {
-        Company& company = SeedCompany(services.state, seed, services.clock.Now());
-        std::printf("company %lld \"%s\", client id %s\n", static_cast<long long>(company.id),
-                    company.name.c_str(), seed.client_id.c_str());
         if (generated.people > 0 || generated.users > 0) {
             generated.seed = options.seed;
             if (generated.people == 0) generated.people = generated.users;
-            const GeneratedCounts counts =
-                AddGeneratedRecords(services.state, company, generated, services.clock.Now());
+        }
+        const Timestamp started = services.clock.Now();
+        const GeneratedCounts counts = Seed(services.state, seed, generated, started);
+        const Company& company = services.state.Companies().begin()->second;
+        std::printf("company %lld \"%s\", client id %s\n", static_cast<long long>(company.id),
+                    company.name.c_str(), seed.client_id.c_str());
+        if (generated.people > 0) {
             std::printf("generated %lld users, %lld contacts, %lld projects, %lld classifications\n",
                         static_cast<long long>(counts.users), static_cast<long long>(counts.contacts),
                         static_cast<long long>(counts.projects),
                         static_cast<long long>(counts.classifications));
         }
+        services.restore = [seed, generated, started](State& state) {
+            State fresh;
+            Seed(fresh, seed, generated, started);
+            state.Replace(std::move(fresh));
+        };
     }
-    services.initial_state = services.state.ToJson();
     if (const Status started = emulator.Start(); !started) {
         std::fprintf(stderr, "procore-emulator: %s\n", started.error().message().c_str());
         return 1;

@@ -57,10 +57,14 @@ public:
     // Everything back to empty (ids keep counting up, so old ids stay unknown).
     void Clear();
 
-    // The whole state as JSON and back, for `--state FILE` and the admin save/load endpoints.
-    Json ToJson() const;
+    // The whole state as JSON text and back, for `--state FILE` and the admin save/load
+    // endpoints. The text is joined from the records' rendered texts, not built as a document:
+    // a company of 100,000 users saves in a fraction of a second.
+    std::string ToText() const;
     // Replaces the state; on a malformed document leaves it as it was and says why.
-    bool FromJson(const Json& document, std::string& error);
+    bool FromJson(Json document, std::string& error);
+    // Takes `other`'s companies, applications and id counter (not its mutex).
+    void Replace(State&& other);
 
 private:
     RecordId next_id_ = 5'000'000'001;

@@ -105,16 +105,6 @@ void DeleteCompanyEntry(Services& s, const httplib::Request& request, httplib::R
     DeleteEntry(s, caller, *entry, response);
 }
 
-// Project routes: the company comes from the Procore-Company-Id header and the project must
-// be one of its projects (404 otherwise). Returns the project id, 0 with the error sent.
-RecordId AuthorizeProject(Services& s, const httplib::Request& request, httplib::Response& response,
-                          Caller& caller) {
-    if (!s.Authorize(request, response, true, caller)) return 0;
-    PrepareTimecards(s, *caller.company);
-    const Json* project = FindProject(*caller.company, request.matches[1], response);
-    return project ? project->at("id").get<RecordId>() : 0;
-}
-
 // Like Procore's daily-log lists: today's entries unless log_date (one day) or
 // start_date/end_date (inclusive range) say otherwise; filters[created_by_id][].
 void ListProjectEntries(Services& s, const httplib::Request& request, httplib::Response& response) {
@@ -153,23 +143,28 @@ void CreateProjectEntry(Services& s, const httplib::Request& request, httplib::R
     CreateEntry(s, caller, project_id, fields, response);
 }
 
+// The live entry named by the path (second group) in the path's project; null with the error
+// sent.
+const Json* FindProjectEntry(Services& s, const httplib::Request& request,
+                             httplib::Response& response, Caller& caller) {
+    const RecordId project_id = AuthorizeProject(s, request, response, caller);
+    if (project_id == 0) return nullptr;
+    return FindLiveEntry(*caller.company, request.matches[2], project_id, response);
+}
+
 void ShowProjectEntry(Services& s, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(s.state.mutex);
     Caller caller;
-    const RecordId project_id = AuthorizeProject(s, request, response, caller);
-    if (project_id == 0) return;
-    const Company& company = *caller.company;
-    const Json* entry = FindLiveEntry(company, request.matches[2], project_id, response);
+    const Json* entry = FindProjectEntry(s, request, response, caller);
     if (!entry) return;
-    ReplyText(response, 200, company.timecard_entries.Rendered(entry->at("id").get<RecordId>()));
+    ReplyText(response, 200,
+              caller.company->timecard_entries.Rendered(entry->at("id").get<RecordId>()));
 }
 
 void UpdateProjectEntry(Services& s, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(s.state.mutex);
     Caller caller;
-    const RecordId project_id = AuthorizeProject(s, request, response, caller);
-    if (project_id == 0) return;
-    const Json* entry = FindLiveEntry(*caller.company, request.matches[2], project_id, response);
+    const Json* entry = FindProjectEntry(s, request, response, caller);
     if (!entry) return;
     Json body;
     Json fields;
@@ -180,9 +175,7 @@ void UpdateProjectEntry(Services& s, const httplib::Request& request, httplib::R
 void DeleteProjectEntry(Services& s, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(s.state.mutex);
     Caller caller;
-    const RecordId project_id = AuthorizeProject(s, request, response, caller);
-    if (project_id == 0) return;
-    const Json* entry = FindLiveEntry(*caller.company, request.matches[2], project_id, response);
+    const Json* entry = FindProjectEntry(s, request, response, caller);
     if (!entry) return;
     DeleteEntry(s, caller, *entry, response);
 }

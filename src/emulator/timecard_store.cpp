@@ -31,6 +31,14 @@ const Json* FindProject(const Company& company, const std::string& id_text,
     return project;
 }
 
+RecordId AuthorizeProject(Services& s, const httplib::Request& request, httplib::Response& response,
+                          Caller& caller) {
+    if (!s.Authorize(request, response, true, caller)) return 0;
+    PrepareTimecards(s, *caller.company);
+    const Json* project = FindProject(*caller.company, request.matches[1], response);
+    return project ? project->at("id").get<RecordId>() : 0;
+}
+
 const Json* FindLiveEntry(const Company& company, const std::string& id_text, RecordId project_id,
                           httplib::Response& response) {
     const RecordId id = IdParam(id_text);

@@ -23,6 +23,12 @@ void PrepareTimecards(Services& s, Company& company);
 const Json* FindProject(const Company& company, const std::string& id_text,
                         httplib::Response& response);
 
+// Project routes: the company comes from the Procore-Company-Id header and the project (the
+// path's first group) must be one of its projects (404 otherwise). Returns the project id, 0
+// with the error sent.
+RecordId AuthorizeProject(Services& s, const httplib::Request& request, httplib::Response& response,
+                          Caller& caller);
+
 // The company's entry named by `id_text` that is not deleted (and belongs to `project_id`
 // unless 0), or null with 404 sent.
 const Json* FindLiveEntry(const Company& company, const std::string& id_text, RecordId project_id,

@@ -44,14 +44,6 @@ Json TimesheetView(const Json& timesheet, const std::map<RecordId, Json>& entrie
     return view;
 }
 
-RecordId AuthorizeProject(Services& s, const httplib::Request& request, httplib::Response& response,
-                          Caller& caller) {
-    if (!s.Authorize(request, response, true, caller)) return 0;
-    PrepareTimecards(s, *caller.company);
-    const Json* project = FindProject(*caller.company, request.matches[1], response);
-    return project ? project->at("id").get<RecordId>() : 0;
-}
-
 void CreateTimesheet(Services& s, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(s.state.mutex);
     Caller caller;

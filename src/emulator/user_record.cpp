@@ -56,6 +56,54 @@ std::string AvatarUrl(const Json& user) {
            std::to_string(user.value("id", RecordId{0})) + ".png";
 }
 
+// Every field a new user has, all empty: copying it is several times faster than building the
+// object field by field, which counts when a generated Directory of 100,000 users is made.
+const Json& UserPrototype() {
+    static const Json prototype = {{"id", 0},
+                                   {"first_name", nullptr},
+                                   {"last_name", nullptr},
+                                   {"name", nullptr},
+                                   {"initials", nullptr},
+                                   {"email_address", nullptr},
+                                   {"job_title", nullptr},
+                                   {"address", nullptr},
+                                   {"city", nullptr},
+                                   {"zip", nullptr},
+                                   {"state_code", nullptr},
+                                   {"country_code", nullptr},
+                                   {"business_phone", nullptr},
+                                   {"business_phone_extension", nullptr},
+                                   {"mobile_phone", nullptr},
+                                   {"fax_number", nullptr},
+                                   {"email_signature", nullptr},
+                                   {"notes", nullptr},
+                                   {"avatar", nullptr},
+                                   {"is_active", true},
+                                   {"is_employee", false},
+                                   {"employee_id", nullptr},
+                                   {"is_insurance_manager", false},
+                                   {"erp_integrated_accountant", false},
+                                   {"business_id", nullptr},
+                                   {"contact_id", nullptr},
+                                   {"origin_id", nullptr},
+                                   {"origin_data", nullptr},
+                                   {"vendor", nullptr},
+                                   {"work_classification_id", nullptr},
+                                   {"default_permission_template_id", nullptr},
+                                   {"company_permission_template_id", nullptr},
+                                   {"permission_template", nullptr},
+                                   {"company_permission_template", nullptr},
+                                   {"last_login_at", nullptr},
+                                   {"welcome_email_sent_at", nullptr},
+                                   {"last_activated_at", nullptr},
+                                   {"created_at", nullptr},
+                                   {"updated_at", nullptr},
+                                   {"add_to_new_projects", false},
+                                   {"role", nullptr},
+                                   {"verified_employee", false}};
+    return prototype;
+}
+
 }  // namespace
 
 std::optional<UserFieldKind> WritableUserFieldKind(const std::string& name) {
@@ -70,49 +118,11 @@ bool IsWritableUserField(const std::string& name) {
 }
 
 Json NewUserRecord(RecordId id, const Json& fields, Timestamp now) {
+    Json user = UserPrototype();
+    user["id"] = id;
     const std::string at = IsoSeconds(now);
-    Json user = {{"id", id},
-                 {"first_name", nullptr},
-                 {"last_name", nullptr},
-                 {"name", nullptr},
-                 {"initials", nullptr},
-                 {"email_address", nullptr},
-                 {"job_title", nullptr},
-                 {"address", nullptr},
-                 {"city", nullptr},
-                 {"zip", nullptr},
-                 {"state_code", nullptr},
-                 {"country_code", nullptr},
-                 {"business_phone", nullptr},
-                 {"business_phone_extension", nullptr},
-                 {"mobile_phone", nullptr},
-                 {"fax_number", nullptr},
-                 {"email_signature", nullptr},
-                 {"notes", nullptr},
-                 {"avatar", nullptr},
-                 {"is_active", true},
-                 {"is_employee", false},
-                 {"employee_id", nullptr},
-                 {"is_insurance_manager", false},
-                 {"erp_integrated_accountant", false},
-                 {"business_id", nullptr},
-                 {"contact_id", nullptr},
-                 {"origin_id", nullptr},
-                 {"origin_data", nullptr},
-                 {"vendor", nullptr},
-                 {"work_classification_id", nullptr},
-                 {"default_permission_template_id", nullptr},
-                 {"company_permission_template_id", nullptr},
-                 {"permission_template", nullptr},
-                 {"company_permission_template", nullptr},
-                 {"last_login_at", nullptr},
-                 {"welcome_email_sent_at", nullptr},
-                 {"last_activated_at", nullptr},
-                 {"created_at", at},
-                 {"updated_at", at},
-                 {"add_to_new_projects", false},
-                 {"role", nullptr},
-                 {"verified_employee", false}};
+    user["created_at"] = at;
+    user["updated_at"] = at;
     ApplyUserFields(user, fields);
     return user;
 }

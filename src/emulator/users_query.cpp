@@ -289,7 +289,15 @@ bool Unfiltered(const UserQuery& query) {
 
 }  // namespace
 
-std::vector<RecordId> SelectUsers(const Collection& users, const UserQuery& query, bool active) {
+UserSelection SelectUsers(const Collection& users, const UserQuery& query, bool active) {
+    if (Unfiltered(query) && query.sort == UserSort::kId && !query.descending) {
+        // The common case, a sync reading the whole Directory page by page: one pass per
+        // change of the Directory, not one per page.
+        std::string name = active ? "active" : "inactive";
+        IdList ids = users.IdsWhere(
+            name, [active](const Json& user) { return IsActiveUser(user) == active; });
+        return {std::move(ids), std::move(name)};
+    }
     std::vector<RecordId> ids;
     const auto consider = [&](RecordId id, const Json& user) {
         if (IsActiveUser(user) == active && Matches(query, id, user)) ids.push_back(id);
@@ -309,17 +317,12 @@ std::vector<RecordId> SelectUsers(const Collection& users, const UserQuery& quer
         for (RecordId id : candidates) {
             if (const Json* user = users.Find(id)) consider(id, *user);
         }
-    } else if (Unfiltered(query)) {
-        // The common case, a sync reading the whole Directory page by page: one pass per
-        // change of the Directory, not one per page.
-        ids = users.IdsWhere(active ? "active" : "inactive",
-                             [active](const Json& user) { return IsActiveUser(user) == active; });
     } else {
         ids.reserve(users.size());
         for (const auto& [id, user] : users.All()) consider(id, user);
     }
     Sort(users, query, ids);
-    return ids;
+    return {std::make_shared<const std::vector<RecordId>>(std::move(ids)), ""};
 }
 
 }  // namespace crewsync::emulator

@@ -38,8 +38,14 @@ bool ReadUserQuery(const httplib::Request& request, const std::vector<std::strin
                    UserQuery& query, std::string& error);
 
 // The ids of the users that are active (or inactive, per `active`) and match `query`, in the
-// order it asks for.
-std::vector<RecordId> SelectUsers(const Collection& users, const UserQuery& query, bool active);
+// order it asks for. `list_name` names a list the collection keeps until it changes (the
+// whole active or inactive Directory in id order), so its pages may be cached under that
+// name; "" for a list made for this request alone.
+struct UserSelection {
+    IdList ids;
+    std::string list_name;
+};
+UserSelection SelectUsers(const Collection& users, const UserQuery& query, bool active);
 
 // "2016-09-23T16:30:00Z...2016-09-23T17:00:00Z" or "2016-09-23...2016-09-24" (offsets such as
 // +02:00 are converted to UTC) as a window; false when malformed.

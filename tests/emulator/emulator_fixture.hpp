@@ -23,7 +23,11 @@ protected:
     void SetUp() override {
         Services& s = emulator_.services();
         company_id_ = SeedCompany(s.state, seed_, s.clock.Now()).id;
-        s.initial_state = s.state.ToJson();
+        s.restore = [seed = seed_, now = s.clock.Now()](State& state) {
+            State fresh;
+            SeedCompany(fresh, seed, now);
+            state.Replace(std::move(fresh));
+        };
         ASSERT_TRUE(emulator_.Start());
         client_ = std::make_unique<httplib::Client>("127.0.0.1", emulator_.Port());
     }

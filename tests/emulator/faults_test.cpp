@@ -213,6 +213,24 @@ TEST_F(FaultsTest, DroppedConnectionsGiveTheClientNoResponse) {
     EXPECT_EQ(res3->status, 200);
 }
 
+// A page of the whole Directory is sent from the emulator's page cache, not from the response
+// body: it must slow down the same way.
+TEST_F(FaultsTest, SlowBodiesSlowDownCachedDirectoryPagesToo) {
+    const std::string path = "/rest/v1.3/companies/" + std::to_string(company_id_) + "/users";
+    const auto plain = client_->Get(path, auth_);
+    ASSERT_TRUE(plain);
+    ASSERT_EQ(plain->status, 200);
+    SetFaults({{"slow_body_ms", 300}});
+    std::optional<httplib::Response> slow;
+    const auto took = Timed([&] {
+        if (auto res = client_->Get(path, auth_)) slow = *res;
+    });
+    ASSERT_TRUE(slow);
+    EXPECT_EQ(slow->status, 200);
+    EXPECT_EQ(slow->body, plain->body);
+    EXPECT_GE(took, 250ms);
+}
+
 TEST_F(FaultsTest, SlowBodiesArriveWholeButLate) {
     const auto plain = client_->Get("/rest/v1.0/companies", auth_);
     ASSERT_TRUE(plain);

@@ -8,72 +8,12 @@
 #include "emulator/clock.hpp"
 #include "emulator/webhook_store.hpp"
 #include "emulator_fixture.hpp"
+#include "event_receiver.hpp"
 
 namespace crewsync::emulator::testing {
 namespace {
 
 using ::testing::HasSubstr;
-
-// Receives the emulator's webhook deliveries: the change events its writes announced (the
-// emulator's dispatcher drains the change feed itself, so tests listen like a client would).
-class EventReceiver {
-public:
-    EventReceiver() {
-        server_.Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
-            std::lock_guard lock(mutex_);
-            events_.push_back(Json::parse(request.body, nullptr, false));
-            response.set_content("{}", "application/json");
-        });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    ~EventReceiver() {
-        server_.stop();
-        thread_.join();
-    }
-
-    // A company hook of `company_id` sending `resource_name` create/update/delete events here.
-    void Subscribe(WebhookStore& store, RecordId company_id, const std::string& resource_name) {
-        WebhookHook hook;
-        hook.id = 1;
-        hook.api_version = "v2.0";
-        hook.namespace_name = "emulator-tests";
-        hook.destination_url = "http://127.0.0.1:" + std::to_string(port_) + "/hook";
-        hook.company_id = company_id;
-        store.AddHook(hook);
-        RecordId trigger_id = 1;
-        for (const char* type : {"create", "update", "delete"}) {
-            WebhookTrigger trigger;
-            trigger.id = trigger_id++;
-            trigger.hook_id = hook.id;
-            trigger.resource_name = resource_name;
-            trigger.event_type = type;
-            trigger.company_id = company_id;
-            store.AddTrigger(trigger);
-        }
-    }
-
-    // The events received once there are `count` (or after 10 s, whatever came).
-    std::vector<Json> WaitFor(std::size_t count) {
-        for (int i = 0; i < 1000; ++i) {
-            {
-                std::lock_guard lock(mutex_);
-                if (events_.size() >= count) return events_;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        std::lock_guard lock(mutex_);
-        return events_;
-    }
-
-private:
-    httplib::Server server_;
-    std::thread thread_;
-    int port_ = 0;
-    std::mutex mutex_;
-    std::vector<Json> events_;
-};
 
 class TimecardsTest : public EmulatorTest {
 protected:

@@ -9,6 +9,7 @@
 
 #include "emulator/user_record.hpp"
 #include "emulator_fixture.hpp"
+#include "event_receiver.hpp"
 
 namespace crewsync::emulator::testing {
 namespace {
@@ -131,6 +132,32 @@ TEST_F(UsersTest, ListPagesWithHeadersAndCapsPerPageAtAThousand) {
     res = Get(UsersPath() + "?page=9223372036854775807&per_page=1000");
     EXPECT_EQ(res->status, 200);
     EXPECT_TRUE(BodyOf(res).empty());
+}
+
+// Pages of the whole Directory are joined once and sent again until the Directory changes: a
+// change must show on the very page that was sent before it.
+TEST_F(UsersTest, ARepeatedPageShowsEveryChangeMadeSinceItWasLast) {
+    const RecordId a = CreateId("Alpha", "alpha@example.com");
+    const RecordId b = CreateId("Bravo", "bravo@example.com");
+    const std::string page = UsersPath() + "?per_page=2&page=1";
+    EXPECT_THAT(ListedIds(page), ElementsAre(service_account_, a));
+    EXPECT_EQ(BodyOf(Get(page))[1]["last_name"], "Alpha");
+
+    ASSERT_EQ(PatchJson(UserPath(a), Json{{"user", {{"last_name", "Altered"}}}})->status, 200);
+    auto res = Get(page);
+    EXPECT_EQ(BodyOf(res)[1]["last_name"], "Altered");
+    EXPECT_EQ(BodyOf(res)[1]["name"], "Altered");
+
+    Deactivate(a);
+    res = Get(page);
+    EXPECT_THAT(ListedIds(page), ElementsAre(service_account_, b));
+    EXPECT_EQ(res->get_header_value("Total"), "2");
+    EXPECT_THAT(ListedIds(CompanyPath("v1.0", "/users/inactive")), ElementsAre(a));
+
+    const RecordId c = CreateId("Charlie", "charlie@example.com");
+    res = Get(UsersPath() + "?per_page=2&page=2");
+    EXPECT_EQ(res->get_header_value("Total"), "3");
+    EXPECT_THAT(ListedIds(UsersPath() + "?per_page=2&page=2"), ElementsAre(c));
 }
 
 TEST_F(UsersTest, ListFiltersById) {
@@ -723,47 +750,6 @@ TEST_F(UsersSyncTest, AThousandItemsAreAccepted) {
 }
 
 // --- change events --------------------------------------------------------------------------
-
-// A webhook destination on loopback that keeps every event the emulator POSTs to it. The
-// emulator's dispatcher drains the change feed within milliseconds, so events are observed
-// where clients see them: delivered to a hook subscribed to Company Users.
-class EventReceiver {
-public:
-    EventReceiver() {
-        server_.Post("/events", [this](const httplib::Request& request, httplib::Response& res) {
-            {
-                std::lock_guard lock(mutex_);
-                events_.push_back(Json::parse(request.body, nullptr, false));
-            }
-            arrived_.notify_all();
-            res.set_content("{}", "application/json");
-        });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    ~EventReceiver() {
-        server_.stop();
-        thread_.join();
-    }
-
-    std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/events"; }
-
-    // The events received once there are at least `count` (or after 10 s, whatever came).
-    std::vector<Json> WaitFor(std::size_t count) {
-        std::unique_lock lock(mutex_);
-        arrived_.wait_for(lock, std::chrono::seconds(10), [&] { return events_.size() >= count; });
-        return events_;
-    }
-
-private:
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable arrived_;
-    std::vector<Json> events_;
-};
 
 class UsersEventTest : public UsersTest {
 protected:
