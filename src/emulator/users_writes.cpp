@@ -1,6 +1,7 @@
 #include "emulator/users_writes.hpp"
 
 #include "emulator/clock.hpp"
+#include "emulator/person_request.hpp"
 #include "emulator/user_record.hpp"
 #include "emulator/users_fields.hpp"
 
@@ -77,15 +78,17 @@ void ShowReferences(const Company& company, const Json& fields, Json& user) {
     }
 }
 
-// email_address and origin_id are unique within a company (§6.2, §12).
+// email_address and origin_id are unique within a company (§6.2, §12); an origin_id also
+// among the company's contacts, as the people endpoints check it among users.
 bool FindConflicts(const Company& company, RecordId self, const Json& fields,
                    UserWriteResult& result) {
     const auto check = [&](const char* field, RecordId owner, const std::string& value) {
         if (owner == 0 || owner == self) return;
         AddFieldError(result.errors, field, kTaken);
         if (result.message.empty()) {
-            result.message = std::string(field) + " '" + value + "' is already used by user " +
-                             std::to_string(owner) + " of this company";
+            const char* holder = company.users.Find(owner) ? "user " : "contact ";
+            result.message = std::string(field) + " '" + value + "' is already used by " +
+                             holder + std::to_string(owner) + " of this company";
         }
     };
     if (const auto it = fields.find("email_address"); it != fields.end() && it->is_string()) {
@@ -94,7 +97,7 @@ bool FindConflicts(const Company& company, RecordId self, const Json& fields,
     }
     if (const auto it = fields.find("origin_id"); it != fields.end() && it->is_string()) {
         const std::string origin = it->get<std::string>();
-        if (!origin.empty()) check("origin_id", company.users.ByOrigin(origin), origin);
+        if (!origin.empty()) check("origin_id", PersonByOrigin(company, origin), origin);
     }
     if (result.errors.empty()) return false;
     result.status = UserWriteStatus::kConflict;

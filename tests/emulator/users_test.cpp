@@ -429,6 +429,33 @@ TEST_F(UsersTest, CreateRefusesADuplicateEmailOrOriginIdWith409) {
     EXPECT_EQ(res->status, 409);
 }
 
+// Contacts and users are both people of the company: one origin_id names one of them.
+TEST_F(UsersTest, AnOriginIdAContactHoldsIsTakenForUsersToo) {
+    const auto contact = PostJson(CompanyPath("v1.0", "/people"),
+                                  Json{{"person", {{"last_name", "Crew"}, {"origin_id", "hr-7"}}}});
+    ASSERT_EQ(contact->status, 201) << contact->body;
+    const RecordId contact_id = BodyOf(contact)["id"];
+    auto res = PostJson(UsersPath(), Json{{"user",
+                                           {{"last_name", "Crew"},
+                                            {"email_address", "crew@example.com"},
+                                            {"origin_id", "hr-7"}}}});
+    EXPECT_EQ(res->status, 409);
+    EXPECT_EQ(BodyOf(res)["errors"]["origin_id"], Json::array({"has already been taken"}));
+    EXPECT_THAT(BodyOf(res).value("message", ""),
+                HasSubstr("contact " + std::to_string(contact_id)));
+
+    const RecordId user = CreateId("Other", "other@example.com");
+    res = PatchJson(UserPath(user), Json{{"user", {{"origin_id", "hr-7"}}}});
+    EXPECT_EQ(res->status, 409);
+    res = PatchJson(CompanyPath("v1.3", "/users/sync"),
+                    Json{{"updates", Json::array({{{"origin_id", "hr-7"},
+                                                   {"last_name", "Crew"},
+                                                   {"email_address", "crew2@example.com"}}})}});
+    ASSERT_EQ(res->status, 200);
+    EXPECT_TRUE(BodyOf(res)["entities"].empty());
+    EXPECT_EQ(BodyOf(res)["errors"].size(), 1u);
+}
+
 TEST_F(UsersTest, CreateChecksPermissionTemplateAndClassificationReferences) {
     RecordId template_id = 0;
     RecordId classification_id = 0;
