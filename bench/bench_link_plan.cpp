@@ -36,7 +36,8 @@ const std::vector<csv::ColumnSpec>& Columns() {
 
 Result<std::vector<sync::LocalPerson>> ReadPeople(const std::string& path) {
     CREWSYNC_ASSIGN_OR_RETURN(csv::Table table, csv::ReadFile(path));
-    CREWSYNC_ASSIGN_OR_RETURN(csv::HeaderMap header, csv::HeaderMap::Build(table.header, Columns()));
+    CREWSYNC_ASSIGN_OR_RETURN(csv::HeaderMap header,
+                              csv::HeaderMap::Build(table.header, Columns()));
     std::vector<std::optional<std::size_t>> at;
     for (const auto& spec : Columns()) at.push_back(header.Index(spec.key));
     std::vector<sync::LocalPerson> people;

@@ -44,8 +44,8 @@ Run Measure(std::int64_t n, std::uint64_t seed, int repeats) {
     Run run{local.size(), remote.size(), 0, 1e9};
     for (int k = 0; k < repeats; ++k) {
         bench::Stopwatch watch;
-        const auto suggestions =
-            sync::Suggest(local, remote, settings.suggestion_threshold, settings.default_country_code);
+        const auto suggestions = sync::Suggest(local, remote, settings.suggestion_threshold,
+                                               settings.default_country_code);
         run.best_seconds = std::min(run.best_seconds, watch.Lap());
         run.suggestions = suggestions.size();
     }

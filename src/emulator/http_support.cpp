@@ -135,7 +135,8 @@ void SetPageHeaders(const httplib::Request& request, httplib::Response& response
                     std::int64_t total, const PageRequest& page) {
     response.set_header("Total", std::to_string(total));
     response.set_header("Per-Page", std::to_string(page.per_page));
-    const std::int64_t last = std::max<std::int64_t>(1, (total + page.per_page - 1) / page.per_page);
+    const std::int64_t last =
+        std::max<std::int64_t>(1, (total + page.per_page - 1) / page.per_page);
     // The request's own query, with page replaced.
     std::string base = std::string(https ? "https://" : "http://") +
                        HeaderOr(request, "Host", "127.0.0.1") + request.path + "?";

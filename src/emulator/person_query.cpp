@@ -84,7 +84,9 @@ bool ReadPeopleQuery(const httplib::Request& request, PeopleQuery& query, std::s
     query.users_only = users_only.value_or(false);
     query.search = AsciiLower(Trim(Param(request, "filters[search]")));
     query.job_title = AsciiLower(Trim(Param(request, "filters[job_title]")));
-    if (request.has_param("filters[origin_id]")) query.origin_id = Param(request, "filters[origin_id]");
+    if (request.has_param("filters[origin_id]")) {
+        query.origin_id = Param(request, "filters[origin_id]");
+    }
     if (request.has_param("filters[updated_at]")) {
         std::string from;
         std::string to;

@@ -94,7 +94,9 @@ bool ReadProjectQuery(const httplib::Request& request, ProjectQuery& query, std:
         query.ids.emplace();
         if (!ReadIds(request, *query.ids, error)) return false;
     }
-    if (request.has_param("filters[origin_id]")) query.origin_id = Param(request, "filters[origin_id]");
+    if (request.has_param("filters[origin_id]")) {
+        query.origin_id = Param(request, "filters[origin_id]");
+    }
     if (request.has_param("filters[project_number]")) {
         query.project_number = Param(request, "filters[project_number]");
     }

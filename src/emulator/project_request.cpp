@@ -144,7 +144,8 @@ std::optional<Json> Convert(const Field& field, const Json& value, std::string& 
             message = "must be true or false";
             return std::nullopt;
         case Kind::kDate:
-            if (value.is_null() || (value.is_string() && IsCalendarDate(value.get<std::string>()))) {
+            if (value.is_null() ||
+                (value.is_string() && IsCalendarDate(value.get<std::string>()))) {
                 return value;
             }
             message = "is not a valid date (YYYY-MM-DD)";

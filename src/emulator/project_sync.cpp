@@ -27,7 +27,9 @@ struct Target {
 Target TargetOf(const Company& company, const Json& item) {
     if (const auto it = item.find("id"); it != item.end() && !it->is_null()) {
         const std::optional<Json> id = IntegerValue(*it);
-        if (!id || !id->is_number_integer()) return {0, FieldError{422, "id", "must be an integer"}};
+        if (!id || !id->is_number_integer()) {
+            return {0, FieldError{422, "id", "must be an integer"}};
+        }
         if (!VisibleProject(company, id->get<RecordId>())) {
             return {0, FieldError{404, "id", "Entity with this ID not found"}};
         }

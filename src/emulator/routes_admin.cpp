@@ -85,7 +85,8 @@ void AddAdminRoutes(httplib::Server& server, Services& s) {
         s.counters.Clear();
         Reply(res, 200, Json{{"total", 0}, {"calls", Json::object()}});
     });
-    server.Post("/__emulator/clock", [&s](const auto& req, auto& res) { AdvanceClock(s, req, res); });
+    server.Post("/__emulator/clock",
+                [&s](const auto& req, auto& res) { AdvanceClock(s, req, res); });
     server.Get("/__emulator/state", [&s](const auto&, auto& res) { SaveState(s, res); });
     server.Put("/__emulator/state", [&s](const auto& req, auto& res) { LoadState(s, req, res); });
     server.Put("/__emulator/rate_limits",

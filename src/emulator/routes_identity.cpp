@@ -53,7 +53,8 @@ void Companies(Services& s, const httplib::Request& request, httplib::Response& 
 
 void AddIdentityRoutes(httplib::Server& server, Services& s) {
     server.Get("/rest/v1.0/me", [&s](const auto& req, auto& res) { Me(s, req, res); });
-    server.Get("/rest/v1.0/companies", [&s](const auto& req, auto& res) { Companies(s, req, res); });
+    server.Get("/rest/v1.0/companies",
+               [&s](const auto& req, auto& res) { Companies(s, req, res); });
 }
 
 }  // namespace crewsync::emulator

@@ -72,7 +72,8 @@ void Token(Services& s, const httplib::Request& request, httplib::Response& resp
         return Reply(response, 200, TokenBody(access_token, token));
     }
     if (grant == "refresh_token") {
-        const auto refreshed = s.tokens.Refresh(client->client_id, Text(*body, "refresh_token"), now);
+        const auto refreshed =
+            s.tokens.Refresh(client->client_id, Text(*body, "refresh_token"), now);
         if (!refreshed) {
             return OAuthError(response, 400, "invalid_grant", "The refresh token is invalid");
         }
@@ -128,7 +129,8 @@ void Authorize(Services& s, const httplib::Request& request, httplib::Response& 
     const std::string code = s.tokens.NewCode(client->first, client->second.service_account_id,
                                               redirect_uri, s.clock.Now());
     if (redirect_uri == kOutOfBand) return Reply(response, 200, Json{{"code", code}});
-    std::string location = redirect_uri + (redirect_uri.find('?') == std::string::npos ? "?" : "&") +
+    std::string location = redirect_uri +
+                           (redirect_uri.find('?') == std::string::npos ? "?" : "&") +
                            "code=" + httplib::detail::encode_query_param(code);
     if (const std::string state = Param(request, "state"); !state.empty()) {
         location += "&state=" + httplib::detail::encode_query_param(state);

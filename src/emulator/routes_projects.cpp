@@ -114,7 +114,9 @@ void Show(Services& s, const httplib::Request& request, httplib::Response& respo
     const RecordId id = IdParam(request.matches[1]);
     const Json* project = VisibleProject(*caller.company, id);
     if (!project) return ReplyNotFound(response, request.matches[1]);
-    if (Param(request, "view") == "minimal") return Reply(response, 200, MinimalProjectView(*project));
+    if (Param(request, "view") == "minimal") {
+        return Reply(response, 200, MinimalProjectView(*project));
+    }
     ReplyProject(response, 200, caller.company->projects, id);
 }
 

@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -54,8 +55,10 @@ bool WriteState(const std::string& path, const State& state) {
     {
         std::ofstream out(temporary, std::ios::trunc);
         out << state.ToText() << "\n";
+        out.close();  // the last buffered bytes are written here: check after, not before
         if (!out) {
             std::fprintf(stderr, "procore-emulator: cannot write %s\n", temporary.c_str());
+            std::remove(temporary.c_str());
             return false;
         }
     }
@@ -159,9 +162,22 @@ int RunEmulator(int argc, char** argv) {
         return 2;
     }
 
+    // Before anything slow: a SIGTERM during a long load, or sent as soon as the address is
+    // printed, must stop the emulator cleanly (and save with --save), not kill it.
+    std::signal(SIGINT, OnSignal);
+    std::signal(SIGTERM, OnSignal);
     Emulator emulator(options);
     Services& services = emulator.services();
-    if (!state_file.empty() && std::ifstream(state_file).good()) {
+    // Lines for stdout once the emulator is listening: nothing is promised before that.
+    std::string banner;
+    std::error_code exists_error;
+    if (!state_file.empty() && std::filesystem::exists(state_file, exists_error)) {
+        if (generated.people > 0 || generated.users > 0) {
+            std::fprintf(stderr,
+                         "procore-emulator: %s exists: the state comes from it, --generate-people "
+                         "and --generate-users are not used\n",
+                         state_file.c_str());
+        }
         std::string text;
         if (!ReadState(state_file, services.state, text)) return 8;
         services.restore = [text = std::move(text)](State& state) {
@@ -176,13 +192,13 @@ int RunEmulator(int argc, char** argv) {
         const Timestamp started = services.clock.Now();
         const GeneratedCounts counts = Seed(services.state, seed, generated, started);
         const Company& company = services.state.Companies().begin()->second;
-        std::printf("company %lld \"%s\", client id %s\n", static_cast<long long>(company.id),
-                    company.name.c_str(), seed.client_id.c_str());
+        banner = "company " + std::to_string(company.id) + " \"" + company.name +
+                 "\", client id " + seed.client_id + "\n";
         if (generated.people > 0) {
-            std::printf("generated %lld users, %lld contacts, %lld projects, %lld classifications\n",
-                        static_cast<long long>(counts.users), static_cast<long long>(counts.contacts),
-                        static_cast<long long>(counts.projects),
-                        static_cast<long long>(counts.classifications));
+            banner += "generated " + std::to_string(counts.users) + " users, " +
+                      std::to_string(counts.contacts) + " contacts, " +
+                      std::to_string(counts.projects) + " projects, " +
+                      std::to_string(counts.classifications) + " classifications\n";
         }
         services.restore = [seed, generated, started](State& state) {
             State fresh;
@@ -194,10 +210,8 @@ int RunEmulator(int argc, char** argv) {
         std::fprintf(stderr, "procore-emulator: %s\n", started.error().message().c_str());
         return 1;
     }
-    std::printf("listening on %s\n", emulator.BaseUrl().c_str());
+    std::printf("%slistening on %s\n", banner.c_str(), emulator.BaseUrl().c_str());
     std::fflush(stdout);
-    std::signal(SIGINT, OnSignal);
-    std::signal(SIGTERM, OnSignal);
     while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     emulator.Stop();
     if (save_on_exit) {

@@ -105,7 +105,8 @@ TEST_F(OAuthTest, TokensExpireAfterNinetyMinutes) {
     auto res = client_->Get("/oauth/token/info", Auth(token));
     ASSERT_EQ(res->status, 200);
     // Real time moves on too, by a few milliseconds.
-    EXPECT_THAT(BodyOf(res)["expires_in_seconds"].get<std::int64_t>(), ::testing::AllOf(::testing::Ge(5398), ::testing::Le(5400)));
+    EXPECT_THAT(BodyOf(res)["expires_in_seconds"].get<std::int64_t>(),
+                ::testing::AllOf(::testing::Ge(5398), ::testing::Le(5400)));
     AdvanceClock(5399);
     EXPECT_EQ(client_->Get("/rest/v1.0/me", Auth(token))->status, 200);
     AdvanceClock(1);

@@ -53,7 +53,8 @@ protected:
         Services& s = emulator_.services();
         std::lock_guard lock(s.state.mutex);
         const RecordId id = s.state.NextId();
-        s.state.FindCompany(company_id_)->work_classifications.Put(Json{{"id", id}, {"name", name}});
+        s.state.FindCompany(company_id_)
+            ->work_classifications.Put(Json{{"id", id}, {"name", name}});
         return id;
     }
 
@@ -257,7 +258,8 @@ TEST_F(PeopleTest, UpdateValidatesLikeCreate) {
     EXPECT_EQ(res->status, 400);
     // A contact may keep its own origin_id.
     CreateContact({{"last_name", "Mine"}, {"origin_id", "mine"}});
-    const RecordId mine = BodyOf(client_->Get(PeoplePath() + "?filters[origin_id]=mine", auth_))[0]["id"];
+    const RecordId mine =
+        BodyOf(client_->Get(PeoplePath() + "?filters[origin_id]=mine", auth_))[0]["id"];
     EXPECT_EQ(PatchPerson(mine, {{"origin_id", "mine"}})->status, 200);
 }
 
@@ -301,8 +303,8 @@ TEST_F(PeopleTest, FiltersSelectByKindEmploymentSearchAndOrigin) {
     const RecordId worker =
         CreateContact({{"first_name", "Ana"}, {"last_name", "Lopez"}, {"is_employee", true},
                        {"origin_id", "o-1"}})["id"];
-    const RecordId visitor =
-        CreateContact({{"first_name", "Vic"}, {"last_name", "Tor"}, {"job_title", "Inspector"}})["id"];
+    const RecordId visitor = CreateContact(
+        {{"first_name", "Vic"}, {"last_name", "Tor"}, {"job_title", "Inspector"}})["id"];
     const RecordId user = AddUser({{"first_name", "Bo"}, {"last_name", "Berg"},
                                    {"email_address", "bo.berg@acme.test"}, {"is_employee", true},
                                    {"mobile_phone", "555-0101"}});

@@ -365,10 +365,12 @@ TEST_F(ProjectsTest, DeactivatedProjectsLeaveTheActiveList) {
 }
 
 TEST_F(ProjectsTest, ListFiltersByIdOriginNameNumberAndTime) {
-    const Json a = CreateProject({{"name", "North Yard"}, {"origin_id", "o-a"}, {"project_number", "100"}});
+    const Json a =
+        CreateProject({{"name", "North Yard"}, {"origin_id", "o-a"}, {"project_number", "100"}});
     AdvanceClock(2 * 24 * 3600);
     auth_ = Auth();  // the old token expired meanwhile
-    const Json b = CreateProject({{"name", "South Yard"}, {"origin_id", "o-b"}, {"project_number", "200"}});
+    const Json b =
+        CreateProject({{"name", "South Yard"}, {"origin_id", "o-b"}, {"project_number", "200"}});
     const Json c = CreateProject({{"name", "Depot"}});
     const RecordId ia = a["id"], ib = b["id"], ic = c["id"];
     EXPECT_EQ(IdsOf(List("v1.0", "&filters[id][]=" + std::to_string(ia) + "&filters[id][]=" +
@@ -404,8 +406,9 @@ TEST_F(ProjectsTest, ListSortsByNameAndDisplayName) {
 
 TEST_F(ProjectsTest, ListViews) {
     const Json p = CreateProject({{"name", "Viewed"}, {"project_number", "V1"}});
-    EXPECT_EQ(List("v1.0", "&serializer_view=compact"),
-              Json::array({{{"id", p["id"]}, {"name", "Viewed"}, {"display_name", "V1 - Viewed"}}}));
+    EXPECT_EQ(
+        List("v1.0", "&serializer_view=compact"),
+        Json::array({{{"id", p["id"]}, {"name", "Viewed"}, {"display_name", "V1 - Viewed"}}}));
     EXPECT_EQ(List("v1.1", "&view=compact"), Json::array({{{"id", p["id"]}, {"name", "Viewed"}}}));
     const auto res = client_->Get("/rest/v1.1/projects?" + CompanyQuery() + "&view=ids&per_page=5",
                                   auth_);
@@ -424,7 +427,8 @@ TEST_F(ProjectsTest, PaginationEdgesAndPerPageLimits) {
     EXPECT_EQ(res->get_header_value("Total"), "0");
     EXPECT_EQ(res->get_header_value("Per-Page"), "100");
     std::vector<RecordId> ids;
-    for (int i = 0; i < 5; ++i) ids.push_back(CreateProject({{"name", "P" + std::to_string(i)}})["id"]);
+    for (int i = 0; i < 5; ++i)
+        ids.push_back(CreateProject({{"name", "P" + std::to_string(i)}})["id"]);
     res = client_->Get("/rest/v1.0/projects?" + CompanyQuery() + "&per_page=2&page=3", auth_);
     ASSERT_EQ(res->status, 200);
     EXPECT_EQ(IdsOf(BodyOf(res)), (std::vector<RecordId>{ids[4]}));
