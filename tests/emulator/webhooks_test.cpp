@@ -617,8 +617,9 @@ TEST_F(WebhooksGiveUpTest, EventsAreDiscardedAfterTheGiveUpTimeAndDeliveryStarts
     EXPECT_TRUE(discarded[0]["response_status"].is_null());
     EXPECT_TRUE(discarded[0]["response_error"].is_string());
     // Every try of event 1 failed; the last one ended the retries. Event 2 was never sent.
+    // Usually three tries fit in the give-up time; a loaded machine may fit only one.
     std::vector<std::string> outcomes = Outcomes(Deliveries(hook_id));
-    ASSERT_GE(outcomes.size(), 4u);
+    ASSERT_GE(outcomes.size(), 3u);
     EXPECT_THAT(std::vector<std::string>(outcomes.end() - 3, outcomes.end()),
                 ElementsAre("failed", "discarded", "discarded"));
     outcomes.resize(outcomes.size() - 3);
