@@ -66,6 +66,21 @@ std::optional<Json> ParseBody(const httplib::Request& request, std::string& erro
     return body;
 }
 
+bool ReadObjectBody(const httplib::Request& request, httplib::Response& response, Json& body) {
+    std::string error;
+    std::optional<Json> parsed = ParseBody(request, error);
+    if (!parsed) {
+        ReplyError(response, 400, error);
+        return false;
+    }
+    if (!parsed->is_object()) {
+        ReplyError(response, 400, "the request body must be a JSON object");
+        return false;
+    }
+    body = std::move(*parsed);
+    return true;
+}
+
 void Reply(httplib::Response& response, int status, const Json& body) {
     ReplyText(response, status, body.dump());
 }

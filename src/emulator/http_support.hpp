@@ -18,6 +18,8 @@ namespace crewsync::emulator {
 // names nested ("user[first_name]" → {"user": {"first_name": …}}). An empty body is {}.
 // Empty result and `error` set when the body cannot be read.
 std::optional<Json> ParseBody(const httplib::Request& request, std::string& error);
+// The body as a JSON object; false with 400 sent when it is malformed or not an object.
+bool ReadObjectBody(const httplib::Request& request, httplib::Response& response, Json& body);
 
 void Reply(httplib::Response& response, int status, const Json& body);
 // A body already rendered as JSON text.

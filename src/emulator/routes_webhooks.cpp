@@ -21,22 +21,6 @@ struct Context {
     WebhookStore& store;
 };
 
-// The body as JSON; false with 400 sent when malformed.
-bool ReadBody(const httplib::Request& request, httplib::Response& response, Json& body) {
-    std::string error;
-    std::optional<Json> parsed = ParseBody(request, error);
-    if (!parsed) {
-        ReplyError(response, 400, error);
-        return false;
-    }
-    if (!parsed->is_object()) {
-        ReplyError(response, 400, "the request body must be a JSON object");
-        return false;
-    }
-    body = std::move(*parsed);
-    return true;
-}
-
 // The hook of the path's id when the scope reaches it; 404 sent otherwise.
 std::optional<WebhookHook> ReachableHook(Context& c, const std::string& id_text,
                                          const WebhookScope& scope, httplib::Response& response) {
@@ -54,7 +38,7 @@ std::optional<WebhookHook> ReachableHook(Context& c, const std::string& id_text,
 bool ReadRequest(Context& c, const httplib::Request& request, httplib::Response& response,
                  Json* body, Caller& caller, WebhookScope& scope) {
     return c.s.Authorize(request, response, true, caller) &&
-           (!body || ReadBody(request, response, *body)) &&
+           (!body || ReadObjectBody(request, response, *body)) &&
            ReadWebhookScope(request, response, body, caller, scope);
 }
 

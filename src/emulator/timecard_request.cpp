@@ -10,23 +10,13 @@ namespace crewsync::emulator {
 
 bool ReadWrappedBody(const httplib::Request& request, httplib::Response& response,
                      const std::string& key, Json& body, Json& fields) {
-    std::string error;
-    std::optional<Json> parsed = ParseBody(request, error);
-    if (!parsed) {
-        ReplyError(response, 400, error);
-        return false;
-    }
-    if (!parsed->is_object()) {
-        ReplyError(response, 400, "the request body must be a JSON object");
-        return false;
-    }
-    const auto it = parsed->find(key);
-    if (it == parsed->end() || !it->is_object()) {
+    if (!ReadObjectBody(request, response, body)) return false;
+    const auto it = body.find(key);
+    if (it == body.end() || !it->is_object()) {
         ReplyError(response, 400, "param is missing or the value is empty: " + key);
         return false;
     }
     fields = *it;
-    body = std::move(*parsed);
     return true;
 }
 
