@@ -104,6 +104,19 @@ bool FindConflicts(const Company& company, RecordId self, const Json& fields,
     return true;
 }
 
+// Stores `user` with `stamps` and updated_at set to `now`: a change the caller asked for.
+UserWriteResult StoreStamped(Company& company, RecordId id, Json user,
+                             std::initializer_list<const char*> stamps, Timestamp now) {
+    const std::string at = IsoSeconds(now);
+    for (const char* field : stamps) user[field] = at;
+    user["updated_at"] = at;
+    company.users.Put(std::move(user));
+    UserWriteResult result;
+    result.id = id;
+    result.changed = true;
+    return result;
+}
+
 }  // namespace
 
 UserWriteResult CreateUser(State& state, Company& company, const Json& input, Timestamp now) {
@@ -160,29 +173,14 @@ UserWriteResult ReactivateUser(Company& company, RecordId id, Timestamp now) {
         return NotFound(id, " is not inactive: only inactive users can be reactivated");
     }
     Json user = *old;
-    const std::string at = IsoSeconds(now);
     user["is_active"] = true;
-    user["last_activated_at"] = at;
-    user["updated_at"] = at;
-    company.users.Put(std::move(user));
-    UserWriteResult result;
-    result.id = id;
-    result.changed = true;
-    return result;
+    return StoreStamped(company, id, std::move(user), {"last_activated_at"}, now);
 }
 
 UserWriteResult InviteUser(Company& company, RecordId id, Timestamp now) {
     const Json* old = company.users.Find(id);
     if (!old) return NotFound(id, " not found");
-    Json user = *old;
-    const std::string at = IsoSeconds(now);
-    user["welcome_email_sent_at"] = at;
-    user["updated_at"] = at;
-    company.users.Put(std::move(user));
-    UserWriteResult result;
-    result.id = id;
-    result.changed = true;
-    return result;
+    return StoreStamped(company, id, *old, {"welcome_email_sent_at"}, now);
 }
 
 }  // namespace crewsync::emulator
