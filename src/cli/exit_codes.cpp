@@ -11,7 +11,8 @@ int ExitCodeFor(ErrorCode code) {
         case ErrorCode::kForbidden: return kExitAccess;
         case ErrorCode::kRateLimited:
         case ErrorCode::kTransient:
-        case ErrorCode::kRemoteRejected: return kExitRemote;
+        case ErrorCode::kRemoteRejected:
+        case ErrorCode::kRemoteBug: return kExitRemote;
         case ErrorCode::kCorrupt:
         case ErrorCode::kIo: return kExitStorage;
         case ErrorCode::kInternal: return kExitInternal;

@@ -12,6 +12,7 @@ const char* ErrorCodeName(ErrorCode code) {
         case ErrorCode::kRateLimited: return "rate_limited";
         case ErrorCode::kTransient: return "transient";
         case ErrorCode::kRemoteRejected: return "remote_rejected";
+        case ErrorCode::kRemoteBug: return "remote_bug";
         case ErrorCode::kCorrupt: return "corrupt";
         case ErrorCode::kIo: return "io";
         case ErrorCode::kInternal: return "internal";

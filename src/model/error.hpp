@@ -22,7 +22,8 @@ enum class ErrorCode {
     kForbidden,        // credentials fine, permission missing
     kRateLimited,      // a remote rate limit was hit
     kTransient,        // worth retrying (timeouts, resets, 5xx)
-    kRemoteRejected,   // the remote side refused the request for good
+    kRemoteRejected,   // the remote side refused the request for good (invalid, 4xx)
+    kRemoteBug,        // the remote side answered as it never should (a lasting 500, bad JSON)
     kCorrupt,          // stored data is not what it must be
     kIo,               // a local file or database operation failed
     kInternal,         // a bug
