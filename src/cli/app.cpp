@@ -81,6 +81,7 @@ int Run(int argc, char** argv) {
     RegisterAssignmentCommands(app, context);
     RegisterTimeCommands(app, context);
     RegisterJournalCommand(app, context);
+    RegisterProcoreCommands(app, context);
     // Listed for --help only: main() hands `crewsync emulator …` to the emulator first.
     app.add_subcommand("emulator",
                        "Run the local Procore emulator (`crewsync emulator --help`)");

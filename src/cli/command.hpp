@@ -29,5 +29,6 @@ void RegisterCatalogCommands(CLI::App& app, CliContext& context);  // groups, cl
 void RegisterAssignmentCommands(CLI::App& app, CliContext& context);
 void RegisterTimeCommands(CLI::App& app, CliContext& context);
 void RegisterJournalCommand(CLI::App& app, CliContext& context);
+void RegisterProcoreCommands(CLI::App& app, CliContext& context);  // connect, doctor, disconnect
 
 }  // namespace crewsync::cli

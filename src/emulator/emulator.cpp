@@ -126,6 +126,7 @@ void Emulator::Route() {
     AddOAuthRoutes(*server_, s);
     AddIdentityRoutes(*server_, s);
     AddAdminRoutes(*server_, s);
+    AddPermissionRoutes(*server_, s);
     AddUserRoutes(*server_, s);
     AddPeopleRoutes(*server_, s);
     AddProjectRoutes(*server_, s);

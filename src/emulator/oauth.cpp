@@ -16,6 +16,7 @@ std::string TokenStore::RandomToken(std::size_t bytes) {
 const AccessToken& TokenStore::Issue(const std::string& client_id, Grant grant, RecordId user_id,
                                      Timestamp now, std::string& access_token) {
     access_token = RandomToken(32);
+    issued_.push_back(access_token);
     AccessToken token;
     token.client_id = client_id;
     token.grant = grant;
@@ -26,6 +27,7 @@ const AccessToken& TokenStore::Issue(const std::string& client_id, Grant grant, 
     if (grant == Grant::kAuthorizationCode) {
         token.refresh_token = RandomToken(32);
         refresh_[token.refresh_token] = access_token;
+        issued_.push_back(token.refresh_token);
     }
     return access_[access_token] = std::move(token);
 }

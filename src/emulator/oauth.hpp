@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "emulator/collection.hpp"
 #include "model/clock.hpp"
@@ -62,7 +63,12 @@ public:
     // Takes the code (it cannot be used twice); empty if unknown or expired.
     std::optional<Code> TakeCode(const std::string& code, Timestamp now);
 
+    // Forgets tokens and codes; IssuedTokens keeps them.
     void Clear();
+
+    // Every access and refresh token value ever issued, in order, including refreshed, revoked,
+    // expired and cleared ones: a test can look for any of them in a client's output or files.
+    const std::vector<std::string>& IssuedTokens() const { return issued_; }
 
 private:
     std::string RandomToken(std::size_t bytes);
@@ -71,6 +77,7 @@ private:
     std::unordered_map<std::string, AccessToken> access_;
     std::unordered_map<std::string, std::string> refresh_;  // refresh token → access token
     std::unordered_map<std::string, Code> codes_;
+    std::vector<std::string> issued_;
 };
 
 }  // namespace crewsync::emulator

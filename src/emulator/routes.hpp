@@ -13,6 +13,8 @@ void AddOAuthRoutes(httplib::Server& server, Services& services);
 void AddIdentityRoutes(httplib::Server& server, Services& services);
 // /__emulator/…: reset, call counters, clock, state, rate limits.
 void AddAdminRoutes(httplib::Server& server, Services& services);
+// /__emulator/permissions: the tool permissions of an application's service account.
+void AddPermissionRoutes(httplib::Server& server, Services& services);
 // Company users, v1.0–v1.3: list, show, create, update, sync, inactive, reactivate, invite.
 void AddUserRoutes(httplib::Server& server, Services& services);
 // Company people (contacts) and projects (v1.0, v1.1, company list, sync).

@@ -86,13 +86,16 @@ void List(Services& s, const httplib::Request& request, httplib::Response& respo
     ReplyText(response, 200, JsonArray(items));
 }
 
+// Every project of the company, those the service account was not added to included: it is
+// Procore's company-level list ("Projects associated with a specified Company"), and the only
+// way a client can count the projects it cannot see (an emulator choice; see emulator.md).
 void CompanyList(Services& s, const httplib::Request& request, httplib::Response& response) {
     std::lock_guard lock(s.state.mutex);
     Caller caller;
     if (!s.AuthorizeCompany(request, response, IdParam(request.matches[1]), caller)) return;
     Json out = Json::array();
     for (const auto& [id, project] : caller.company->projects.All()) {
-        if (ServiceAccountSees(project)) out.push_back(CompanyListProjectView(project));
+        out.push_back(CompanyListProjectView(project));
     }
     Reply(response, 200, out);
 }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "emulator/http_support.hpp"
+#include "emulator/permission_check.hpp"
 
 namespace crewsync::emulator {
 
@@ -124,8 +125,20 @@ bool Services::Authorize(const httplib::Request& request, httplib::Response& res
         ReplyError(response, 403, "App is not connected to this company");
         return false;
     }
+    // After the token and the company, before the route reads anything: a client may probe
+    // write access with a harmless request and learn only whether it is allowed.
+    if (const auto refusal =
+            PermissionRefusal(client->second.permissions, request.method, request.path)) {
+        ReplyError(response, 403, *refusal);
+        return false;
+    }
     caller.company = company;
     return true;
+}
+
+std::vector<std::string> Services::IssuedTokens() {
+    std::lock_guard lock(state.mutex);
+    return tokens.IssuedTokens();
 }
 
 bool Services::AuthorizeCompany(const httplib::Request& request, httplib::Response& response,

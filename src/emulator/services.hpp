@@ -81,12 +81,19 @@ struct Services {
     // Checks the bearer token and the Procore-Company-Id header (procore-api.md §2.5): 401 for
     // a missing, expired or revoked token; 400 when the header is missing; 403 when the
     // application is not installed in that company; 404 when the company does not exist.
+    // Then the application's tool permissions (permission_check.hpp): 403 when its service
+    // account lacks the level the request's method and path need.
     // Sends the error and returns false. Call with state.mutex held.
     bool Authorize(const httplib::Request& request, httplib::Response& response,
                    bool company_required, Caller& caller);
     // As Authorize, and the path's {company_id} must be the header's company.
     bool AuthorizeCompany(const httplib::Request& request, httplib::Response& response,
                           RecordId path_company_id, Caller& caller);
+
+    // Every access and refresh token value issued since the emulator was made (resets
+    // included), for tests that check no secret leaked into a client's output. Takes
+    // state.mutex itself: call it without holding the lock, from any thread.
+    std::vector<std::string> IssuedTokens();
 };
 
 // "/rest/v1.3/companies/5000000001/users/5000000042" → ".../companies/{id}/users/{id}".

@@ -74,7 +74,8 @@ std::string State::ToText() const {
                            {"client_secret", client.client_secret},
                            {"companies", client.companies},
                            {"service_account_id", client.service_account_id},
-                           {"service_account_login", client.service_account_login}});
+                           {"service_account_login", client.service_account_login},
+                           {"permissions", PermissionsToJson(client.permissions)}});
     }
     return out + "],\"clients\":" + clients.dump() + "}";
 }
@@ -115,6 +116,15 @@ bool State::FromJson(Json document, std::string& error) {
             client.companies = c.value("companies", std::vector<RecordId>{});
             client.service_account_id = c.value("service_account_id", RecordId{0});
             client.service_account_login = c.value("service_account_login", std::string());
+            // Absent in documents saved before permissions existed: everything allowed.
+            std::string field;
+            std::string message;
+            if (const auto it = c.find("permissions"); it != c.end() &&
+                !SetPermissions(*it, client.permissions, field, message)) {
+                error = "not an emulator state document: permissions of client " +
+                        client.client_id + ": " + field + " " + message;
+                return false;
+            }
             loaded.clients_[client.client_id] = std::move(client);
         }
     } catch (const Json::exception& e) {

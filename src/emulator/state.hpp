@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "emulator/collection.hpp"
+#include "emulator/permissions.hpp"
 #include "model/clock.hpp"
 
 namespace crewsync::emulator {
@@ -31,13 +32,15 @@ struct Company {
 
 // An application registered with the emulated Procore: its credentials, the companies that
 // installed it, and its service account (the Directory user its client-credentials tokens act
-// as).
+// as) with what that account may do.
 struct OAuthClient {
     std::string client_id;
     std::string client_secret;
     std::vector<RecordId> companies;
     RecordId service_account_id = 0;
     std::string service_account_login;
+    // Every token of the application acts as the service account, so these bound them all.
+    ToolPermissions permissions;
 };
 
 class State {

@@ -31,6 +31,7 @@ std::string CallName(const ApiRequest& request) {
 }
 
 Error BadAnswer(std::string_view call, const Error& decode_error) {
+    if (decode_error.code() == ErrorCode::kRemoteBug) return decode_error;  // named already
     return Error(ErrorCode::kRemoteBug,
                  fmt::format("{}: Procore's answer is not what its API documents: {}", call,
                              decode_error.message()),
@@ -72,6 +73,17 @@ http::HttpResponse FoundResponse(std::string body) {
     response.headers.Add("Content-Type", "application/json");
     response.body = std::move(body);
     return response;
+}
+
+Status CallDelete(ApiTransport& transport, const ApiRequest& request) {
+    const TransportStats before = transport.stats();
+    const Result<http::HttpResponse> response = transport.Call(request);
+    if (response) return Ok();
+    if (response.error().code() == ErrorCode::kNotFound &&
+        ResentAfterFailure(before, transport.stats())) {
+        return Ok();  // the unanswered first attempt deleted it
+    }
+    return Fail(response.error());
 }
 
 bool ResentAfterFailure(const TransportStats& before, const TransportStats& after) {

@@ -81,4 +81,7 @@ http::HttpResponse FoundResponse(std::string body);
 // delete or reactivation then means the first one worked.
 bool ResentAfterFailure(const TransportStats& before, const TransportStats& after);
 
+// Sends a DELETE (kSafe). A 404 after a resend is success: the first attempt did it.
+Status CallDelete(ApiTransport& transport, const ApiRequest& request);
+
 }  // namespace crewsync::procore::internal

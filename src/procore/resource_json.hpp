@@ -64,8 +64,8 @@ Result<Json> ParseAnswer(std::string_view call, std::string_view body);
 Error NotDocumented(std::string_view call, const std::string& what);
 
 template <class Record>
-Result<Record> DecodeObjectValue(std::string_view call, const Json& value, ObjectDecoder<Record> read,
-                                 const std::string& where = "") {
+Result<Record> DecodeObjectValue(std::string_view call, const Json& value,
+                                 ObjectDecoder<Record> read, const std::string& where = "") {
     if (!value.is_object()) {
         return Fail(NotDocumented(call, (where.empty() ? "" : where + ": ") +
                                             "expected a JSON object, found " + value.type_name()));

@@ -58,7 +58,8 @@ Result<http::HttpRequest> ApiTransport::Build(const ApiRequest& request,
         out.url = JoinUrl(endpoint_.base_url, request.path, request.query);
     }
     out.headers.Add("Authorization", "Bearer " + token.Reveal());
-    if (request.send_company) {
+    // Company 0 means "not chosen yet" (connect lists the companies to choose from).
+    if (request.send_company && endpoint_.company_id != 0) {
         out.headers.Add("Procore-Company-Id", std::to_string(endpoint_.company_id));
     }
     out.headers.Add("Accept", "application/json");

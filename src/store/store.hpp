@@ -1,11 +1,12 @@
 // The workforce store: people, projects, groups, classifications, assignments and
-// time entries, the change journal, and (for later sync work) links, fingerprints
-// and run logs.
+// time entries, the change journal, (for later sync work) links, fingerprints
+// and run logs, and sealed Procore credentials.
 //
 // Everything goes through a Transaction. A write transaction is all-or-nothing:
 // destroying it without Commit() rolls back every change it made. Every write to
 // a record appends a row to the change journal inside the same transaction, so
-// the journal can never disagree with the data.
+// the journal can never disagree with the data. Secrets are not records and are
+// not journalled.
 //
 // Backends: SQLite (store/sqlite/) today; the interface is what callers see, so a
 // PostgreSQL backend can be added without touching them.
@@ -15,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/assignment.hpp"
@@ -132,6 +134,20 @@ public:
     // Journal rows with seq > after_seq, oldest first, at most `limit`.
     virtual Result<std::vector<JournalEntry>> ReadJournal(std::int64_t after_seq,
                                                           std::size_t limit) = 0;
+
+    // Secrets: Procore credentials by name (e.g. "procore.client_secret"). The store never
+    // sees a plaintext: callers pass and get back values sealed by workspace::SecretBox
+    // (raw bytes), and unsealing is theirs. Writes need a write transaction (kInternal
+    // otherwise) and add no journal rows. An empty name is kInvalidArgument.
+    //
+    // Stores `sealed` under `name`, replacing any earlier value.
+    virtual Status PutSecret(std::string_view name, std::string_view sealed) = 0;
+    // The sealed value stored under `name`, or nullopt when there is none.
+    virtual Result<std::optional<std::string>> GetSecret(std::string_view name) = 0;
+    // Removes `name`; removing a name that is not stored is not an error.
+    virtual Status DeleteSecret(std::string_view name) = 0;
+    // Every stored name, sorted by bytes.
+    virtual Result<std::vector<std::string>> ListSecretNames() = 0;
 };
 
 class Store {

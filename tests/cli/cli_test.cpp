@@ -20,7 +20,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-extern char** environ;
+#include "support/run_program.hpp"
 
 namespace crewsync {
 namespace {
@@ -40,12 +40,7 @@ constexpr int kInvalidInput = 3;
 constexpr int kNotFound = 4;
 constexpr int kConflict = 5;
 
-std::string ReadBytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::string ReadBytes(const fs::path& path) { return testing_support::ReadWholeFile(path); }
 
 void WriteFile(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -58,15 +53,7 @@ mode_t FileMode(const fs::path& path) {
     return info.st_mode & 07777;
 }
 
-struct Output {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::ostream& operator<<(std::ostream& os, const Output& o) {
-    return os << "exit " << o.code << "\n--- stdout ---\n" << o.out << "--- stderr ---\n" << o.err;
-}
+using Output = testing_support::ProgramOutput;
 
 struct RunOptions {
     std::optional<fs::path> cwd;                // default: the test's directory
@@ -112,51 +99,11 @@ protected:
 
     // Runs crewsync with `args`; stdout and stderr go to files, read back after it exits.
     Output Run(const std::vector<std::string>& args, const RunOptions& options = {}) {
-        const fs::path out_path = io_ / "stdout";
-        const fs::path err_path = io_ / "stderr";
-        const fs::path in_path = io_ / "stdin";
-        if (options.stdin_text) WriteFile(in_path, *options.stdin_text);
-
-        std::vector<std::string> env_strings;
-        for (char** e = environ; *e != nullptr; ++e) {
-            if (std::strncmp(*e, "CREWSYNC_", 9) != 0) env_strings.emplace_back(*e);
-        }
-        for (const auto& [name, value] : options.env) env_strings.push_back(name + "=" + value);
-        std::vector<char*> envp;
-        for (auto& s : env_strings) envp.push_back(s.data());
-        envp.push_back(nullptr);
-        std::vector<std::string> argv_strings = {bin_};
-        argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& s : argv_strings) argv.push_back(s.data());
-        argv.push_back(nullptr);
-        const std::string cwd = options.cwd.value_or(dir_).string();
-        const std::string in_file = options.stdin_text ? in_path.string() : "/dev/null";
-
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            const int in = ::open(in_file.c_str(), O_RDONLY);
-            const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 ||
-                ::dup2(err, 2) < 0 || ::chdir(cwd.c_str()) != 0) {
-                ::_exit(126);
-            }
-            ::execve(argv[0], argv.data(), envp.data());
-            ::_exit(127);
-        }
-        Output result;
-        if (pid < 0) {
-            ADD_FAILURE() << "fork failed";
-            return result;
-        }
-        int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        result.out = ReadBytes(out_path);
-        result.err = ReadBytes(err_path);
-        return result;
+        const auto o = testing_support::RunProgram(
+            {bin_, args, options.cwd.value_or(dir_).string(), options.env, options.stdin_text,
+             io_});
+        if (o.code < 0) ADD_FAILURE() << "fork failed";
+        return Output{o.code, o.out, o.err};
     }
 
     // `crewsync init` in the test directory, which must succeed.

@@ -549,8 +549,9 @@ TEST_F(ProjectsTest, ProjectsTheServiceAccountWasNotAddedToAreInvisible) {
     EXPECT_EQ(BodyOf(res)["member"], false);
     EXPECT_EQ(IdsOf(List("v1.0", "&filters[by_status]=All")), (std::vector<RecordId>{shown}));
     EXPECT_EQ(IdsOf(List("v1.1", "&view=ids")), (std::vector<RecordId>{shown}));
+    // The company's list shows every project of the company (an emulator choice).
     EXPECT_EQ(IdsOf(BodyOf(client_->Get(CompanyPath("v1.0", "/projects"), auth_))),
-              (std::vector<RecordId>{shown}));
+              (std::vector<RecordId>{hidden, shown}));
     EXPECT_EQ(Show(hidden)->status, 404);
     EXPECT_EQ(PatchProject(hidden, {{"name", "Found"}})->status, 404);
     res = Sync(Json::array({{{"id", hidden}, {"name", "Found"}}, {{"origin_id", "h"}}}));

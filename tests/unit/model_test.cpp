@@ -7,8 +7,10 @@
 #include <chrono>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/clock.hpp"
@@ -16,6 +18,7 @@
 #include "model/diff.hpp"
 #include "model/enums.hpp"
 #include "model/error.hpp"
+#include "model/secret.hpp"
 #include "model/text.hpp"
 #include "model/time_entry.hpp"
 #include "model/validation.hpp"
@@ -945,6 +948,104 @@ TEST(FakeClock, StandsStillUntilMoved) {
     EXPECT_EQ(FormatTimestamp(clock.Now()), "1970-01-01T01:00:01.500Z");
     clock.Set(Timestamp{});
     EXPECT_EQ(clock.Now(), Timestamp{});
+}
+
+// ---------------------------------------------------------------------------------------------
+// SecretString
+
+constexpr std::string_view kSecretValue = "refresh-7f3a9c-very-secret-token-value";
+
+std::string Streamed(const SecretString& secret) {
+    std::ostringstream out;
+    out << secret;
+    return out.str();
+}
+
+TEST(SecretString, StreamsAsStars) {
+    const SecretString secret{std::string(kSecretValue)};
+    EXPECT_EQ(Streamed(secret), "***");
+    EXPECT_EQ(Streamed(SecretString()), "***");
+    std::ostringstream out;
+    out << "token=" << secret << ";";
+    EXPECT_EQ(out.str(), "token=***;");
+    // gtest failure messages print it the same way.
+    EXPECT_EQ(testing::PrintToString(secret), "***");
+}
+
+TEST(SecretString, FormatsAsStars) {
+    const SecretString secret{std::string(kSecretValue)};
+    EXPECT_EQ(fmt::format("{}", secret), "***");
+    EXPECT_EQ(fmt::format("Bearer {}", secret), "Bearer ***");
+    EXPECT_EQ(fmt::format("[{:>5}]", secret), "[  ***]");
+    EXPECT_EQ(fmt::format("{}", SecretString()), "***");
+}
+
+TEST(SecretString, RevealGivesTheValue) {
+    const SecretString secret{std::string(kSecretValue)};
+    EXPECT_EQ(secret.Reveal(), kSecretValue);
+    EXPECT_FALSE(secret.empty());
+    EXPECT_TRUE(SecretString().empty());
+    EXPECT_EQ(SecretString().Reveal(), "");
+}
+
+TEST(SecretString, CopiesKeepTheValue) {
+    const SecretString original{std::string(kSecretValue)};
+    const SecretString copy(original);
+    EXPECT_EQ(copy.Reveal(), kSecretValue);
+    EXPECT_EQ(original.Reveal(), kSecretValue);
+
+    SecretString assigned{std::string("something else, longer than a short string buffer")};
+    assigned = original;
+    EXPECT_EQ(assigned.Reveal(), kSecretValue);
+    EXPECT_EQ(original.Reveal(), kSecretValue);
+
+    SecretString& same = assigned;
+    assigned = same;  // self-assignment keeps the value
+    EXPECT_EQ(assigned.Reveal(), kSecretValue);
+}
+
+TEST(SecretString, MovesKeepTheValueAndLeaveTheSourceEmpty) {
+    // Both a long value (heap buffer) and a short one (small-string buffer).
+    for (const std::string_view value : {kSecretValue, std::string_view("short")}) {
+        SCOPED_TRACE(value.size());
+        SecretString source{std::string(value)};
+        SecretString moved(std::move(source));
+        EXPECT_EQ(moved.Reveal(), value);
+        EXPECT_TRUE(source.empty());  // NOLINT(bugprone-use-after-move): documented state
+        EXPECT_EQ(source.Reveal(), "");
+
+        SecretString assigned{std::string("old value")};
+        assigned = std::move(moved);
+        EXPECT_EQ(assigned.Reveal(), value);
+        EXPECT_TRUE(moved.empty());  // NOLINT(bugprone-use-after-move): documented state
+
+        // A moved-from secret can be given a value again.
+        moved = SecretString{std::string("again")};
+        EXPECT_EQ(moved.Reveal(), "again");
+    }
+}
+
+TEST(SecretString, EqualityComparesValues) {
+    const SecretString a{std::string(kSecretValue)};
+    const SecretString same{std::string(kSecretValue)};
+    EXPECT_TRUE(a == same);
+    EXPECT_FALSE(a != same);
+    EXPECT_TRUE(a == SecretString(a));
+
+    std::string last_differs(kSecretValue);
+    last_differs.back() = 'X';
+    EXPECT_FALSE(a == SecretString{last_differs});
+    std::string first_differs(kSecretValue);
+    first_differs.front() = 'X';
+    EXPECT_FALSE(a == SecretString{first_differs});
+    // A prefix is not equal, in either order.
+    const SecretString prefix{std::string(kSecretValue.substr(0, 10))};
+    EXPECT_FALSE(a == prefix);
+    EXPECT_FALSE(prefix == a);
+    EXPECT_TRUE(a != prefix);
+
+    EXPECT_TRUE(SecretString() == SecretString{std::string()});
+    EXPECT_FALSE(SecretString() == a);
 }
 
 }  // namespace

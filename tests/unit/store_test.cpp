@@ -4,7 +4,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -34,6 +37,7 @@ using testing::ElementsAre;
 using testing::HasSubstr;
 using testing::IsEmpty;
 using testing::IsSupersetOf;
+using testing::Optional;
 using Fields = std::vector<std::string>;
 
 #define CS_CONCAT_INNER_(a, b) a##b
@@ -144,14 +148,14 @@ protected:
 
 using StoreMigrations = StoreTest;
 
-TEST_F(StoreMigrations, FreshDatabaseIsAtVersionTwoWithEveryTable) {
+TEST_F(StoreMigrations, FreshDatabaseIsAtVersionThreeWithEveryTable) {
     ASSERT_OK_AND_ASSIGN(const int version, store_->SchemaVersion());
-    EXPECT_EQ(version, 2);
+    EXPECT_EQ(version, 3);
     ASSERT_OK_AND_ASSIGN(const auto tables, store_->TableNames());
     EXPECT_THAT(tables, IsSupersetOf({"groups", "classifications", "people", "person_groups",
                                       "person_custom_fields", "projects", "project_groups",
                                       "assignments", "time_entries", "change_journal", "links",
-                                      "sync_fingerprints", "runs", "run_lines",
+                                      "sync_fingerprints", "runs", "run_lines", "secrets",
                                       "schema_migrations"}));
     EXPECT_TRUE(std::is_sorted(tables.begin(), tables.end()));
 }
@@ -166,7 +170,7 @@ TEST_F(StoreMigrations, ReopeningKeepsDataAndAppliesNothingAgain) {
     clock_.Advance(std::chrono::hours{24});
     ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(path_, clock_));
     ASSERT_OK_AND_ASSIGN(const int version, reopened->SchemaVersion());
-    EXPECT_EQ(version, 2);
+    EXPECT_EQ(version, 3);
     {
         auto tx = Begin(*reopened, TxMode::kRead);
         ASSERT_OK_AND_ASSIGN(const auto groups, tx->ListGroups());
@@ -181,7 +185,7 @@ TEST_F(StoreMigrations, ReopeningKeepsDataAndAppliesNothingAgain) {
         "SELECT count(*), min(applied_at), max(applied_at) FROM schema_migrations"));
     ASSERT_OK_AND_ASSIGN(const bool row, s->Step());
     ASSERT_TRUE(row);
-    EXPECT_EQ(s->Int(0), 2);
+    EXPECT_EQ(s->Int(0), 3);
     EXPECT_EQ(s->Text(1), "2026-11-23T14:05:09.123Z");
     EXPECT_EQ(s->Text(2), "2026-11-23T14:05:09.123Z");
     s->Reset();
@@ -197,7 +201,7 @@ TEST_F(StoreMigrations, NewerSchemaVersionIsRefusedAsCorrupt) {
     auto opened = OpenSqliteStore(path_, clock_);
     ASSERT_ERROR(opened, ErrorCode::kCorrupt);
     EXPECT_THAT(opened.error().message(), HasSubstr("schema version 99"));
-    EXPECT_THAT(opened.error().message(), HasSubstr("versions up to 2"));
+    EXPECT_THAT(opened.error().message(), HasSubstr("versions up to 3"));
     EXPECT_THAT(opened.error().message(), HasSubstr(path_));
 }
 
@@ -208,6 +212,30 @@ TEST_F(StoreMigrations, AFileThatIsNotADatabaseIsCorrupt) {
         out << std::string(4096, 'x');
     }
     ASSERT_ERROR(OpenSqliteStore(junk, clock_), ErrorCode::kCorrupt);
+}
+
+TEST_F(StoreMigrations, AVersionTwoDatabaseGainsTheSecretsTable) {
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->InsertGroup(Group{GroupId{}, "North", ""}));
+        ASSERT_OK(tx->Commit());
+    }
+    store_.reset();
+    // Turn the file back into what crewsync wrote before migration 3 existed.
+    {
+        ASSERT_OK_AND_ASSIGN(auto db, sqlite::Db::Open(path_));
+        ASSERT_OK(db->Exec("DROP TABLE secrets; DELETE FROM schema_migrations WHERE version = 3"));
+    }
+    ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(path_, clock_));
+    ASSERT_OK_AND_ASSIGN(const int version, reopened->SchemaVersion());
+    EXPECT_EQ(version, 3);
+    ASSERT_OK_AND_ASSIGN(const auto tables, reopened->TableNames());
+    EXPECT_THAT(tables, testing::Contains("secrets"));
+    auto tx = Begin(*reopened, TxMode::kWrite);
+    ASSERT_OK(tx->PutSecret("procore.client_secret", "sealed"));
+    ASSERT_OK_AND_ASSIGN(const auto groups, tx->ListGroups());
+    EXPECT_EQ(groups.size(), 1u);
+    ASSERT_OK(tx->Commit());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1190,6 +1218,283 @@ TEST_F(StoreConnections, AStoreOpenedOnAnExistingFileSeesLaterCommits) {
     auto rtx = Read();
     ASSERT_OK_AND_ASSIGN(const auto groups, rtx->ListGroups());
     EXPECT_EQ(groups.size(), 2u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets: sealed credentials, stored as opaque bytes and never journalled
+
+using StoreSecrets = StoreWork;
+
+// Looks like a sealed value: a version byte, NULs and high bytes, so any text conversion or
+// NUL termination on the way in or out would show.
+const std::string kSealedA = std::string("\x01\x00\xff\x7f nonce\x00and\xfe tag", 19);
+const std::string kSealedB = std::string("\x01\x80\x00\x00second\x00value", 17);
+
+TEST_F(StoreSecrets, PutGetReplaceDeleteAndList) {
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutSecret("procore.refresh_token", kSealedA));
+        ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedB));
+        ASSERT_OK(tx->PutSecret("procore.access_token", kSealedA));
+        ASSERT_OK_AND_ASSIGN(const auto got, tx->GetSecret("procore.refresh_token"));
+        EXPECT_THAT(got, Optional(kSealedA));  // visible inside its own transaction
+        ASSERT_OK(tx->Commit());
+    }
+    {
+        auto tx = Write();
+        ASSERT_OK_AND_ASSIGN(const auto names, tx->ListSecretNames());
+        EXPECT_THAT(names, ElementsAre("procore.access_token", "procore.client_secret",
+                                       "procore.refresh_token"));
+        ASSERT_OK_AND_ASSIGN(const auto client, tx->GetSecret("procore.client_secret"));
+        EXPECT_THAT(client, Optional(kSealedB));
+
+        // Put replaces.
+        ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedA));
+        ASSERT_OK_AND_ASSIGN(const auto replaced, tx->GetSecret("procore.client_secret"));
+        EXPECT_THAT(replaced, Optional(kSealedA));
+
+        ASSERT_OK(tx->DeleteSecret("procore.access_token"));
+        ASSERT_OK(tx->Commit());
+    }
+    auto rtx = Read();
+    ASSERT_OK_AND_ASSIGN(const auto names, rtx->ListSecretNames());
+    EXPECT_THAT(names, ElementsAre("procore.client_secret", "procore.refresh_token"));
+    ASSERT_OK_AND_ASSIGN(const auto deleted, rtx->GetSecret("procore.access_token"));
+    EXPECT_EQ(deleted, std::nullopt);
+    ASSERT_OK_AND_ASSIGN(const auto client, rtx->GetSecret("procore.client_secret"));
+    EXPECT_THAT(client, Optional(kSealedA));
+}
+
+TEST_F(StoreSecrets, ValuesRoundTripByteForByte) {
+    const std::string every_byte = [] {
+        std::string bytes;
+        for (int b = 0; b < 256; ++b) bytes.push_back(static_cast<char>(b));
+        return bytes;
+    }();
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutSecret("every.byte", every_byte));
+        ASSERT_OK(tx->PutSecret("empty", ""));
+        ASSERT_OK(tx->PutSecret("large", std::string(100'000, '\xa5')));
+        ASSERT_OK(tx->Commit());
+    }
+    auto tx = Read();
+    ASSERT_OK_AND_ASSIGN(const auto got, tx->GetSecret("every.byte"));
+    EXPECT_THAT(got, Optional(every_byte));
+    ASSERT_OK_AND_ASSIGN(const auto empty, tx->GetSecret("empty"));
+    EXPECT_THAT(empty, Optional(std::string()));
+    ASSERT_OK_AND_ASSIGN(const auto large, tx->GetSecret("large"));
+    EXPECT_THAT(large, Optional(std::string(100'000, '\xa5')));
+}
+
+TEST_F(StoreSecrets, NamesAreExactAndSortedByBytes) {
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutSecret("b", kSealedA));
+        ASSERT_OK(tx->PutSecret("B", kSealedB));
+        ASSERT_OK(tx->PutSecret("a.z", kSealedA));
+        ASSERT_OK(tx->PutSecret("a", kSealedA));
+        ASSERT_OK(tx->Commit());
+    }
+    auto tx = Read();
+    ASSERT_OK_AND_ASSIGN(const auto names, tx->ListSecretNames());
+    EXPECT_THAT(names, ElementsAre("B", "a", "a.z", "b"));
+    EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+    // Names are not case-folded: "B" and "b" are two secrets.
+    ASSERT_OK_AND_ASSIGN(const auto upper, tx->GetSecret("B"));
+    EXPECT_THAT(upper, Optional(kSealedB));
+    ASSERT_OK_AND_ASSIGN(const auto lower, tx->GetSecret("b"));
+    EXPECT_THAT(lower, Optional(kSealedA));
+}
+
+TEST_F(StoreSecrets, AMissingSecretIsNulloptAndDeletingItIsNotAnError) {
+    auto tx = Write();
+    ASSERT_OK_AND_ASSIGN(const auto names, tx->ListSecretNames());
+    EXPECT_THAT(names, IsEmpty());
+    ASSERT_OK_AND_ASSIGN(const auto got, tx->GetSecret("procore.client_secret"));
+    EXPECT_EQ(got, std::nullopt);
+    ASSERT_OK(tx->DeleteSecret("procore.client_secret"));
+    ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedA));
+    ASSERT_OK(tx->DeleteSecret("procore.client_secret"));
+    ASSERT_OK(tx->DeleteSecret("procore.client_secret"));
+    ASSERT_OK(tx->Commit());
+}
+
+TEST_F(StoreSecrets, AnEmptyNameIsInvalidArgument) {
+    auto tx = Write();
+    ASSERT_ERROR(tx->PutSecret("", kSealedA), ErrorCode::kInvalidArgument);
+    ASSERT_ERROR(tx->GetSecret(""), ErrorCode::kInvalidArgument);
+    ASSERT_ERROR(tx->DeleteSecret(""), ErrorCode::kInvalidArgument);
+}
+
+TEST_F(StoreSecrets, SecretsAreNotJournalled) {
+    std::vector<JournalEntry> before;
+    {
+        auto rtx = Read();
+        before = ReadAll(*rtx);
+    }
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedA));
+        ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedB));
+        ASSERT_OK(tx->PutSecret("procore.refresh_token", kSealedA));
+        ASSERT_OK(tx->DeleteSecret("procore.refresh_token"));
+        ASSERT_OK(tx->Commit());
+    }
+    auto rtx = Read();
+    const auto after = ReadAll(*rtx);
+    ASSERT_EQ(after.size(), before.size());
+    EXPECT_EQ(after.back().seq, before.back().seq);
+}
+
+TEST_F(StoreSecrets, RolledBackTransactionLeavesSecretsAsTheyWere) {
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedA));
+        ASSERT_OK(tx->Commit());
+    }
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutSecret("procore.access_token", kSealedB));
+        ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedB));
+        ASSERT_OK_AND_ASSIGN(const auto names, tx->ListSecretNames());
+        EXPECT_THAT(names, ElementsAre("procore.access_token", "procore.client_secret"));
+        // Destroyed without Commit.
+    }
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->DeleteSecret("procore.client_secret"));
+        // Destroyed without Commit.
+    }
+    auto rtx = Read();
+    ASSERT_OK_AND_ASSIGN(const auto names, rtx->ListSecretNames());
+    EXPECT_THAT(names, ElementsAre("procore.client_secret"));
+    ASSERT_OK_AND_ASSIGN(const auto got, rtx->GetSecret("procore.client_secret"));
+    EXPECT_THAT(got, Optional(kSealedA));
+}
+
+TEST_F(StoreSecrets, ReadTransactionRefusesSecretWritesButReads) {
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedA));
+        ASSERT_OK(tx->Commit());
+    }
+    auto tx = Read();
+    ASSERT_ERROR(tx->PutSecret("procore.access_token", kSealedB), ErrorCode::kInternal);
+    ASSERT_ERROR(tx->DeleteSecret("procore.client_secret"), ErrorCode::kInternal);
+    ASSERT_OK_AND_ASSIGN(const auto got, tx->GetSecret("procore.client_secret"));
+    EXPECT_THAT(got, Optional(kSealedA));
+    ASSERT_OK_AND_ASSIGN(const auto names, tx->ListSecretNames());
+    EXPECT_THAT(names, ElementsAre("procore.client_secret"));
+    ASSERT_OK(tx->Commit());
+}
+
+TEST_F(StoreSecrets, AFinishedTransactionRefusesSecretWork) {
+    auto tx = Write();
+    ASSERT_OK(tx->Commit());
+    ASSERT_ERROR(tx->PutSecret("procore.client_secret", kSealedA), ErrorCode::kInternal);
+    ASSERT_ERROR(tx->GetSecret("procore.client_secret"), ErrorCode::kInternal);
+    ASSERT_ERROR(tx->DeleteSecret("procore.client_secret"), ErrorCode::kInternal);
+    ASSERT_ERROR(tx->ListSecretNames(), ErrorCode::kInternal);
+}
+
+TEST_F(StoreSecrets, SecretsSurviveReopeningAsBlobsWithTheirUpdateTime) {
+    clock_.Set(At(D(2027, 1, 2), 3, 4, 5, 678));
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutSecret("procore.client_secret", kSealedA));
+        ASSERT_OK(tx->Commit());
+    }
+    store_.reset();
+    {
+        ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(path_, clock_));
+        auto tx = Begin(*reopened, TxMode::kRead);
+        ASSERT_OK_AND_ASSIGN(const auto got, tx->GetSecret("procore.client_secret"));
+        EXPECT_THAT(got, Optional(kSealedA));
+    }
+    // Stored as a BLOB (raw bytes, not text) with the transaction's time.
+    ASSERT_OK_AND_ASSIGN(auto db, sqlite::Db::Open(path_));
+    ASSERT_OK_AND_ASSIGN(sqlite::Stmt * s, db->Prepare(
+        "SELECT typeof(sealed), length(sealed), updated_at FROM secrets WHERE name = ?"));
+    s->Bind(1, std::string_view("procore.client_secret"));
+    ASSERT_OK_AND_ASSIGN(const bool row, s->Step());
+    ASSERT_TRUE(row);
+    EXPECT_EQ(s->Text(0), "blob");
+    EXPECT_EQ(s->Int(1), static_cast<std::int64_t>(kSealedA.size()));
+    EXPECT_EQ(s->Text(2), "2027-01-02T03:04:05.678Z");
+    s->Reset();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database file's mode: it holds personal data and sealed credentials
+
+mode_t FileMode(const std::string& path) {
+    struct stat info {};
+    EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
+    return info.st_mode & 07777;
+}
+
+// Sets the process umask for one test and restores it afterwards.
+class UmaskGuard {
+public:
+    explicit UmaskGuard(mode_t mask) : old_(::umask(mask)) {}
+    ~UmaskGuard() { ::umask(old_); }
+    UmaskGuard(const UmaskGuard&) = delete;
+    UmaskGuard& operator=(const UmaskGuard&) = delete;
+
+private:
+    mode_t old_;
+};
+
+TEST(StoreFileMode, ANewDatabaseAndItsWalFilesAreOwnerOnlyWhateverTheUmask) {
+    for (const mode_t mask : {mode_t{0}, mode_t{022}, mode_t{077}, mode_t{0277}}) {
+        SCOPED_TRACE(testing::Message() << "umask 0" << std::oct << mask);
+        TempDir dir;
+        const std::string path = dir.File("crewsync.db");
+        FakeClock clock{At(D(2026, 11, 23), 14, 5, 9, 123)};
+        UmaskGuard umask_guard(mask);
+        ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path, clock));
+        {
+            auto tx = store->Begin(TxMode::kWrite);
+            ASSERT_TRUE(tx.has_value()) << tx.error().ToString();
+            ASSERT_OK((*tx)->PutSecret("procore.client_secret", kSealedA));
+            ASSERT_OK((*tx)->Commit());
+        }
+        EXPECT_EQ(FileMode(path), 0600u);
+        // With the connection open, WAL mode keeps both files around.
+        ASSERT_TRUE(std::filesystem::exists(path + "-wal"));
+        ASSERT_TRUE(std::filesystem::exists(path + "-shm"));
+        EXPECT_EQ(FileMode(path + "-wal"), 0600u);
+        EXPECT_EQ(FileMode(path + "-shm"), 0600u);
+    }
+}
+
+TEST(StoreFileMode, AnExistingDatabaseKeepsItsMode) {
+    TempDir dir;
+    const std::string path = dir.File("crewsync.db");
+    FakeClock clock{At(D(2026, 11, 23), 14, 5, 9, 123)};
+    {
+        ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path, clock));
+    }
+    // Its owner chose to share it with the group; crewsync does not undo that.
+    ASSERT_EQ(::chmod(path.c_str(), 0640), 0);
+    ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path, clock));
+    EXPECT_EQ(FileMode(path), 0640u);
+}
+
+TEST(StoreFileMode, AnExistingEmptyFileKeepsItsMode) {
+    // An empty file is a valid new database to SQLite, but it is not crewsync's to chmod.
+    TempDir dir;
+    const std::string path = dir.File("crewsync.db");
+    const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::fchmod(fd, 0644), 0);
+    ::close(fd);
+    FakeClock clock{At(D(2026, 11, 23), 14, 5, 9, 123)};
+    ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path, clock));
+    ASSERT_OK_AND_ASSIGN(const int version, store->SchemaVersion());
+    EXPECT_EQ(version, 3);
+    EXPECT_EQ(FileMode(path), 0644u);
 }
 
 }  // namespace

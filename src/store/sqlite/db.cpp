@@ -2,7 +2,11 @@
 
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -10,6 +14,29 @@ namespace crewsync::store::sqlite {
 namespace {
 
 constexpr int kBusyTimeoutMs = 10'000;
+
+// Creates `path` with mode 0600 if it does not exist yet, so SQLite then opens an existing
+// file and never creates one with the umask's idea of a mode.
+Status CreatePrivateFile(const std::string& path) {
+    // O_EXCL: an existing database keeps its mode (its owner may have chosen it).
+    const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW,
+                          S_IRUSR | S_IWUSR);
+    if (fd < 0) {
+        // Exists already, or cannot be created: SQLite's own open reports the latter better.
+        return Ok();
+    }
+    // open() applies the umask, which could leave the owner without write access (umask 0277);
+    // fchmod does not, so the mode is exactly 0600.
+    if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(path.c_str());
+        return Fail(ErrorCode::kIo, fmt::format("cannot set the mode of database {}: {}", path,
+                                                std::strerror(error)));
+    }
+    ::close(fd);
+    return Ok();
+}
 
 Error ErrorFor(sqlite3* db, int rc, std::string_view context) {
     const int primary = rc & 0xff;
@@ -38,6 +65,17 @@ Stmt& Stmt::Bind(int index, std::string_view value) {
     // SQLITE_TRANSIENT: SQLite copies the bytes, so temporaries are safe to pass.
     sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
                       SQLITE_TRANSIENT);
+    return *this;
+}
+
+Stmt& Stmt::BindBlob(int index, std::string_view bytes) {
+    // A null pointer would bind NULL rather than an empty BLOB.
+    if (bytes.empty()) {
+        sqlite3_bind_zeroblob(stmt_, index, 0);
+    } else {
+        sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                          SQLITE_TRANSIENT);
+    }
     return *this;
 }
 
@@ -74,6 +112,14 @@ std::string Stmt::Text(int column) const {
                        static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string Stmt::Blob(int column) const {
+    // sqlite3_column_blob first, then _bytes: the documented order that gives the blob's size.
+    const void* bytes = sqlite3_column_blob(stmt_, column);
+    if (bytes == nullptr) return {};
+    return std::string(static_cast<const char*>(bytes),
+                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
 bool Stmt::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 void Stmt::Reset() {
@@ -82,11 +128,12 @@ void Stmt::Reset() {
 }
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
-    // The database holds people's personal data: create it readable by its owner only.
-    // SQLite gives its -wal and -shm files the same mode as the database file.
+    // The database holds people's personal data and sealed credentials: create it readable by
+    // its owner only. SQLite gives its -wal and -shm files the same mode as the database file
+    // (and fchmods them if the umask got in the way). ":memory:", "" (a temporary database)
+    // and URIs are not plain paths and are left to SQLite.
     if (!path.empty() && path[0] != ':' && path.rfind("file:", 0) != 0) {
-        const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-        if (fd >= 0) ::close(fd);
+        CREWSYNC_TRY(CreatePrivateFile(path));
     }
     sqlite3* handle = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &handle,

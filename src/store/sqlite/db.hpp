@@ -27,6 +27,8 @@ public:
     Stmt& Bind(int index, std::int64_t value);
     Stmt& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
     Stmt& Bind(int index, std::string_view value);
+    // Binds raw bytes as a BLOB (an empty view binds an empty BLOB, not NULL).
+    Stmt& BindBlob(int index, std::string_view bytes);
     Stmt& BindNull(int index);
     // Binds the text, or NULL when it is nullopt.
     Stmt& BindOptional(int index, const std::optional<std::string>& value);
@@ -38,6 +40,8 @@ public:
 
     std::int64_t Int(int column) const;
     std::string Text(int column) const;
+    // The column's bytes, unchanged (for BLOBs; NULL reads as empty).
+    std::string Blob(int column) const;
     bool IsNull(int column) const;
 
     void Reset();
@@ -51,7 +55,9 @@ private:
 class Db {
 public:
     // Opens (creating if missing) the file, in WAL mode with a busy timeout and
-    // foreign keys on.
+    // foreign keys on. A file this call creates gets mode 0600 whatever the umask, because it
+    // holds personal data and sealed credentials; SQLite gives the -wal and -shm files the
+    // database file's mode. An existing file keeps its mode.
     static Result<std::unique_ptr<Db>> Open(const std::string& path);
     ~Db();
     Db(const Db&) = delete;

@@ -182,9 +182,21 @@ CREATE TABLE run_lines (
 ) WITHOUT ROWID;
 )sql";
 
+// Procore credentials, sealed by workspace::SecretBox before they reach the store (version ||
+// nonce || ciphertext || tag), so the database never holds a plaintext. They are settings, not
+// workforce records: no change journal rows.
+constexpr const char* kSecretsSchema = R"sql(
+CREATE TABLE secrets (
+    name       TEXT NOT NULL PRIMARY KEY,
+    sealed     BLOB NOT NULL,
+    updated_at TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "workforce records and change journal", kWorkforceSchema},
     {2, "links, fingerprints and run logs", kSyncStateSchema},
+    {3, "encrypted credentials", kSecretsSchema},
 };
 
 }  // namespace

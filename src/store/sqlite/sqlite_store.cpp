@@ -460,7 +460,64 @@ public:
         return out;
     }
 
+    // ---- secrets --------------------------------------------------------------------
+
+    Status PutSecret(std::string_view name, std::string_view sealed) override {
+        CREWSYNC_TRY(CheckWrite());
+        CREWSYNC_TRY(CheckSecretName(name));
+        CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
+            "INSERT INTO secrets (name, sealed, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, "
+            "updated_at = excluded.updated_at"));
+        s->Bind(1, name).BindBlob(2, sealed).Bind(3, now_);
+        return s->Run();
+    }
+
+    Result<std::optional<std::string>> GetSecret(std::string_view name) override {
+        CREWSYNC_TRY(CheckOpen());
+        CREWSYNC_TRY(CheckSecretName(name));
+        CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
+            "SELECT sealed FROM secrets WHERE name = ?"));
+        s->Bind(1, name);
+        CREWSYNC_ASSIGN_OR_RETURN(const bool row, s->Step());
+        std::optional<std::string> sealed;
+        if (row) sealed = s->Blob(0);
+        // Reset at once rather than on the next Prepare: the statement would otherwise stay
+        // on its row until then.
+        s->Reset();
+        return sealed;
+    }
+
+    Status DeleteSecret(std::string_view name) override {
+        CREWSYNC_TRY(CheckWrite());
+        CREWSYNC_TRY(CheckSecretName(name));
+        CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare("DELETE FROM secrets WHERE name = ?"));
+        s->Bind(1, name);
+        return s->Run();
+    }
+
+    Result<std::vector<std::string>> ListSecretNames() override {
+        CREWSYNC_TRY(CheckOpen());
+        // BINARY collation: the same order as sorting the std::strings.
+        CREWSYNC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
+            "SELECT name FROM secrets ORDER BY name COLLATE BINARY"));
+        std::vector<std::string> out;
+        while (true) {
+            CREWSYNC_ASSIGN_OR_RETURN(const bool row, s->Step());
+            if (!row) break;
+            out.push_back(s->Text(0));
+        }
+        return out;
+    }
+
 private:
+    static Status CheckSecretName(std::string_view name) {
+        if (name.empty()) {
+            return Fail(ErrorCode::kInvalidArgument, "a secret's name must not be empty");
+        }
+        return Ok();
+    }
+
     static bool Contains(const std::vector<std::string>& v, std::string_view s) {
         return std::find(v.begin(), v.end(), s) != v.end();
     }
