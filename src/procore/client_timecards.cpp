@@ -37,13 +37,13 @@ Result<Json> EntryBody(const TimecardFields& fields) {
     return body;
 }
 
-// The company's entries on `dates` of `parties` (every party when empty): the JSON records
-// whose origin_id is in `wanted`, by origin_id.
+// The company's entries from `first_date` to `last_date` of `parties` (any date or party when
+// not given) whose origin_id is in `wanted`. Procore has no origin_id filter on entries.
 Result<EntriesByOrigin> FindEntries(ApiTransport& transport, int per_page,
-                                                const std::optional<std::string>& first_date,
-                                                const std::optional<std::string>& last_date,
-                                                const std::set<ProcoreId>& parties,
-                                                const std::set<std::string>& wanted) {
+                                    const std::optional<std::string>& first_date,
+                                    const std::optional<std::string>& last_date,
+                                    const std::set<ProcoreId>& parties,
+                                    const std::set<std::string>& wanted) {
     ApiRequest request;
     request.path = CompanyPath(transport, "v1.0", "/timecard_entries");
     if (first_date) request.query.emplace_back("start_date", *first_date);

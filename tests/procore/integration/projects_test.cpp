@@ -89,12 +89,17 @@ TEST_F(ProjectsTest, RefusalsAreClassified) {
 
     ProjectFields nameless = NewProject("d");
     nameless.name = "";
-    nameless.time_zone = "Mars/Olympus";
-    const auto invalid = api().CreateProject(nameless);
-    ASSERT_FALSE(invalid);
-    EXPECT_EQ(invalid.error().code(), ErrorCode::kRemoteRejected);
-    EXPECT_TRUE(NamesField(invalid.error(), "name")) << invalid.error().ToString();
-    EXPECT_TRUE(NamesField(invalid.error(), "time_zone")) << invalid.error().ToString();
+    const auto blank = api().CreateProject(nameless);
+    ASSERT_FALSE(blank);
+    EXPECT_EQ(blank.error().code(), ErrorCode::kRemoteRejected);
+    EXPECT_TRUE(NamesField(blank.error(), "name")) << blank.error().ToString();
+
+    ProjectFields martian = NewProject("d");
+    martian.time_zone = "Mars/Olympus";
+    const auto zone = api().CreateProject(martian);
+    ASSERT_FALSE(zone);
+    EXPECT_EQ(zone.error().code(), ErrorCode::kRemoteRejected);
+    EXPECT_TRUE(NamesField(zone.error(), "time_zone")) << zone.error().ToString();
 
     EXPECT_EQ(CodeOf(api().UpdateProject(4'000'000'001, NewProject("e"))), ErrorCode::kNotFound);
 }
