@@ -84,7 +84,8 @@ void PrintReport(const procore::AccessReport& report, const std::string& base_ur
     if (missing == 0) {
         std::cout << "Ready: the account can do everything crewsync needs.\n";
     } else {
-        std::cout << fmt::format("Not ready: {} required check{} failed; see the fixes above.\n",
+        std::cout << fmt::format("Not ready: {} required check{} did not pass; see the fixes "
+                                 "above.\n",
                                  missing, missing == 1 ? "" : "s");
     }
 }
@@ -105,8 +106,11 @@ Status ReportStatus(const procore::AccessReport& report) {
     if (report.Ready()) return Ok();
     for (const procore::AccessCheck& c : report.checks) {
         if (c.required && c.outcome == procore::CheckOutcome::kFailed) {
-            return Fail(ErrorCode::kTransient, "the Procore connection could not be checked: " +
-                                                   c.detail);
+            return Fail(ErrorCode::kTransient,
+                        "Procore could not be asked everything; see the report above");
+        }
+        if (c.id == "token" && c.outcome == procore::CheckOutcome::kMissing) {
+            return Fail(ErrorCode::kUnauthorized, "Procore refused the credentials");
         }
     }
     return Fail(ErrorCode::kForbidden,
@@ -229,8 +233,11 @@ void RegisterConnect(CLI::App& app, CliContext& context) {
             PrintReport(report, target.base_url, session.connection().governor());
             if (reachable) {
                 std::cout << fmt::format(
-                    "Connected. The credentials (from the {}) are stored encrypted in {}; the "
-                    "key that opens them is {}.\n",
+                    "{} The credentials (from the {}) are stored encrypted in {}; the key that "
+                    "opens them is {}.\n",
+                    report.Ready() ? "Connected."
+                                   : "Connected, but not ready: after the fixes above, run "
+                                     "`crewsync doctor`.",
                     input.source, context.paths().database, context.paths().key_file);
             } else {
                 std::cout << "Nothing was stored: fix the problem above and run "
@@ -274,8 +281,16 @@ void RegisterDisconnect(CLI::App& app, CliContext& context) {
         CREWSYNC_ASSIGN_OR_RETURN(auto secrets, SecretAccess::Open(context));
         CREWSYNC_ASSIGN_OR_RETURN(auto credentials, secrets->vault().LoadCredentials());
         CREWSYNC_ASSIGN_OR_RETURN(auto tokens, secrets->vault().LoadTokens());
+        if (!credentials) {
+            if (context.json) {
+                context.PrintJson({{"disconnected", false}, {"reason", "not connected"}});
+            } else {
+                std::cout << "This workspace is not connected to Procore; nothing to forget.\n";
+            }
+            return Ok();
+        }
         std::string revoked = "no token was stored";
-        if (credentials && tokens) {
+        if (tokens) {
             ProcoreTarget target{context.config().procore.base_url,
                                  context.config().procore.login_url,
                                  context.config().procore.company_id, *credentials,

@@ -86,6 +86,11 @@ Result<CredentialInput> ReadCredentials(const std::optional<std::string>& file,
     CredentialInput input;
     if (file) {
         CREWSYNC_ASSIGN_OR_RETURN(input, FromFile(*file));
+    } else if (env.Get(kClientIdVariable).has_value() !=
+               env.Get(kClientSecretVariable).has_value()) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("set both {} and {}, or neither", kClientIdVariable,
+                                kClientSecretVariable));
     } else if (env.Get(kClientIdVariable) && env.Get(kClientSecretVariable)) {
         input.source = "environment";
         input.client_id = *env.Get(kClientIdVariable);

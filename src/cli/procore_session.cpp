@@ -1,5 +1,10 @@
 #include "cli/procore_session.hpp"
 
+#include <chrono>
+#include <iostream>
+
+#include <fmt/format.h>
+
 #include "http/curl_http_client.hpp"
 #include "workspace/secret_key.hpp"
 
@@ -26,6 +31,12 @@ ProcoreSession::ProcoreSession(const ProcoreTarget& target, procore::TokenKeeper
     connection_ = std::make_unique<procore::Connection>(
         std::move(settings), keeper, clock_, sleeper_,
         [curl] { return http::MakeCurlHttpClient(curl); });
+    // A run that must wait says how long and why (product.md §8).
+    connection_->transport().OnWait([](const procore::RateWait& wait) {
+        std::cerr << fmt::format("crewsync: waiting {} s: {}\n",
+                                 std::chrono::ceil<std::chrono::seconds>(wait.duration).count(),
+                                 wait.reason);
+    });
 }
 
 Result<ProcoreTarget> StoredTarget(CliContext& context, SecretAccess& secrets) {

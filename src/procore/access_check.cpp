@@ -37,11 +37,11 @@ AccessCheck Probe(std::string id, std::string title, bool required, const Status
     if (code == ErrorCode::kForbidden || code == ErrorCode::kUnauthorized ||
         code == ErrorCode::kNotFound) {
         check.outcome = CheckOutcome::kMissing;
-        check.detail = "Procore refused: " + result.error().message();
+        check.detail = result.error().message();
         check.fix = std::move(fix);
     } else {
         check.outcome = CheckOutcome::kFailed;
-        check.detail = "could not check: " + result.error().message();
+        check.detail = result.error().message();
         check.fix = "Run `crewsync doctor` again; if it keeps failing, check the network and "
                     "Procore's status page.";
     }
@@ -84,11 +84,17 @@ void CheckProjects(ApiTransport& transport, ProcoreApi& api, AccessReport& repor
                 hidden == 1 ? "is" : "are", hidden == 1 ? "it" : "them");
             all.fix =
                 "Add the service account to every project: Company Admin → App Management → "
-                "crewsync → Permitted Projects → select all projects. Procore asks for this "
+                "your app → Permitted Projects → select all projects. Procore asks for this "
                 "again after every app update or reinstall.";
+        } else if (report.company_projects == 0) {
+            all.detail = "the company has no projects yet";
         } else {
             all.detail = fmt::format("sees all {} projects", report.company_projects);
         }
+    }
+    if (all.outcome == CheckOutcome::kFailed) {
+        all.fix = "Run `crewsync doctor` again; if it keeps failing, check the network and "
+                  "Procore's status page.";
     }
     report.checks.push_back(std::move(all));
 }
@@ -119,10 +125,23 @@ AccessReport CheckAccess(ApiTransport& transport, ProcoreApi& api, AccessCheckOp
 
     const auto me = api.GetMe();
     AccessCheck token{"token", "Get a token", CheckOutcome::kOk, true, "", ""};
+    const ErrorCode me_error = me ? ErrorCode::kInternal : me.error().code();
     if (me) {
         report.service_account = *me;
-        token.detail = fmt::format("acting as {} ({}, user {})", me->name, me->login, me->id);
-    } else if (me.error().code() == ErrorCode::kUnauthorized) {
+        token.detail = fmt::format("acting as {}, login {}, Procore user {}", me->name, me->login,
+                                   me->id);
+    } else if (me_error == ErrorCode::kForbidden || me_error == ErrorCode::kNotFound) {
+        // The token was fine; Procore refused the company the call named.
+        token.detail = "Procore accepted the credentials";
+        report.checks.push_back(token);
+        report.checks.push_back(
+            {"company", "Reach the company", CheckOutcome::kMissing, true,
+             fmt::format("Procore refused company {}: {}", company, me.error().message()),
+             "Check the company id (--company-id, procore.company_id in crewsync.toml), and "
+             "have a company admin install the app: Company Admin → App Management → Install "
+             "App."});
+        return report;
+    } else if (me_error == ErrorCode::kUnauthorized) {
         token.outcome = CheckOutcome::kMissing;
         token.detail = "Procore refused the credentials: " + me.error().message();
         token.fix = "Check the client ID and secret (Procore Developer Portal → your app → "
@@ -132,7 +151,8 @@ AccessReport CheckAccess(ApiTransport& transport, ProcoreApi& api, AccessCheckOp
         token.outcome = CheckOutcome::kFailed;
         token.detail = "could not reach Procore: " + me.error().message();
         token.fix = "Check procore.base_url and procore.login_url in crewsync.toml, the "
-                    "network and any proxy (HTTPS_PROXY).";
+                    "network, any proxy (HTTPS_PROXY) and, for a private certificate "
+                    "authority, CREWSYNC_CA_FILE.";
     }
     report.checks.push_back(token);
     if (token.outcome != CheckOutcome::kOk) return report;
@@ -154,7 +174,8 @@ AccessReport CheckAccess(ApiTransport& transport, ProcoreApi& api, AccessCheckOp
             installed.outcome = CheckOutcome::kMissing;
             installed.detail = fmt::format(
                 "the app is not installed in company {}; it is installed in: {}", company,
-                others.empty() ? std::string("no company") : fmt::format("{}", fmt::join(others, ", ")));
+                others.empty() ? std::string("no company")
+                               : fmt::format("{}", fmt::join(others, ", ")));
         } else {
             installed.detail = fmt::format("{} ({})", report.company_name, company);
         }
@@ -174,7 +195,9 @@ AccessReport CheckAccess(ApiTransport& transport, ProcoreApi& api, AccessCheckOp
     const auto user_list = transport.Call(users);
     report.checks.push_back(Probe(
         "directory_read", "Read the Company Directory", true, AsStatus(user_list),
-        user_list ? fmt::format("{} active users", TotalOf(*user_list).value_or(0)) : "",
+        user_list ? fmt::format("{} active user(s) in the Directory",
+                                TotalOf(*user_list).value_or(0))
+                  : "",
         fmt::format(fmt::runtime(directory_fix), "Read Only (or higher)")));
 
     ApiRequest empty_sync;
@@ -200,8 +223,8 @@ AccessReport CheckAccess(ApiTransport& transport, ProcoreApi& api, AccessCheckOp
                     kPermissionHow)));
 
     const std::string timecard_fix = fmt::format(
-        "Enable the company Timecard tool and give the service account {} on it (needed for "
-        "`crewsync sync time`). {}",
+        "Enable the company Timecard tool and give the service account {} on it (needed to "
+        "push hours into Procore timecards). {}",
         "{}", kPermissionHow);
     ApiRequest timecards;
     timecards.path = "/rest/v1.0/companies/" + company + "/timecard_entries";

@@ -42,7 +42,8 @@ std::string Describe(ErrorCode code) {
         case ErrorCode::kUnauthorized: return "Procore did not accept the credentials";
         case ErrorCode::kForbidden: return "Procore refused: the service account lacks permission";
         case ErrorCode::kNotFound: return "Procore has no such record (or does not show it)";
-        case ErrorCode::kConflict: return "Procore refused: the record clashes with an existing one";
+        case ErrorCode::kConflict:
+            return "Procore refused: the record clashes with an existing one";
         case ErrorCode::kRateLimited: return "Procore's rate limit was exceeded";
         case ErrorCode::kTransient: return "Procore was unavailable";
         case ErrorCode::kRemoteBug: return "Procore failed";

@@ -94,8 +94,27 @@ Result<http::HttpResponse> ApiTransport::Call(const ApiRequest& request) {
     int rate_limited = 0;      // 429s for this request
     bool renewed = false;      // one renewal per call: a second 401 is a real refusal
     for (int sent = 1;; ++sent) {
-        Wait(governor_.Reserve());
-        CREWSYNC_ASSIGN_OR_RETURN(const SecretString token, auth_.AccessToken());
+        const RateWait turn = governor_.Reserve();
+        if (turn.duration > options_.max_rate_limit_wait) {
+            return Fail(ErrorCode::kRateLimited,
+                        fmt::format("{}: {}; that is {} s away, longer than crewsync waits in "
+                                    "one run",
+                                    call, turn.reason,
+                                    std::chrono::ceil<std::chrono::seconds>(turn.duration)
+                                        .count()));
+        }
+        Wait(turn);
+        auto token_result = auth_.AccessToken();
+        if (!token_result) {
+            // The login host may be briefly unreachable too; anything else is for the caller.
+            if (token_result.error().code() != ErrorCode::kTransient ||
+                ++attempt >= options_.max_attempts) {
+                return Fail(std::move(token_result).error());
+            }
+            Wait({Backoff(attempt), "Procore's sign-in service did not answer; trying again"});
+            continue;
+        }
+        const SecretString token = std::move(*token_result);
         CREWSYNC_ASSIGN_OR_RETURN(http::HttpRequest http_request, Build(request, token));
         if (sent > 1) ++stats_.retries;
         ++stats_.requests;

@@ -118,9 +118,10 @@ protected:
 
     // A token of the app, and the company, as any Procore client sends them.
     httplib::Headers Headers() {
-        auto res = admin_->Post("/oauth/token", httplib::Params{{"grant_type", "client_credentials"},
-                                                                {"client_id", seed_.client_id},
-                                                                {"client_secret", kSecret}});
+        auto res = admin_->Post("/oauth/token",
+                                httplib::Params{{"grant_type", "client_credentials"},
+                                                {"client_id", seed_.client_id},
+                                                {"client_secret", kSecret}});
         if (!res) return {};
         const std::string token = json::parse(res->body).value("access_token", "");
         return {{"Authorization", "Bearer " + token},
@@ -182,6 +183,16 @@ TEST_F(ConnectTest, AWrongSecretStoresNothing) {
     const ProgramOutput doctor = Run({"doctor"});
     EXPECT_EQ(doctor.code, kNotFound) << doctor;
     EXPECT_THAT(doctor.err, HasSubstr("crewsync connect"));
+}
+
+TEST_F(ConnectTest, AnotherCompanyIsRefusedWithTheFix) {
+    const ProgramOutput o = Run({"connect", "--base-url", emulator_.BaseUrl(), "--company-id",
+                                 "123456"},
+                                Credentials());
+    EXPECT_EQ(o.code, kAccess) << o;
+    EXPECT_THAT(o.out, HasSubstr("Procore refused company 123456"));
+    EXPECT_THAT(o.out, HasSubstr("install the app"));
+    EXPECT_THAT(o.out, HasSubstr("Nothing was stored"));
 }
 
 TEST_F(ConnectTest, ReadsCredentialsFromAPrivateFileOnly) {

@@ -101,7 +101,8 @@ TEST_F(VaultTest, ARenewalIsStoredBeforeItIsReturnedAndAFailureStoresNothing) {
     ASSERT_FALSE(failed);
     EXPECT_EQ((*vault_.LoadTokens())->refresh_token.Reveal(), "r1");
 
-    const auto renewed = keeper.Renew([](const std::optional<TokenSet>& stored) -> Result<TokenSet> {
+    using Stored = std::optional<TokenSet>;
+    const auto renewed = keeper.Renew([](const Stored& stored) -> Result<TokenSet> {
         EXPECT_EQ(stored->refresh_token.Reveal(), "r1");
         return TokenSet{SecretString("a2"), SecretString("r2"), At(5400)};
     });

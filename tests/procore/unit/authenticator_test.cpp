@@ -32,7 +32,8 @@ TEST(OAuthClient, ClientCredentialsTokenExpiresAsStated) {
 
 TEST(OAuthClient, ARefusedClientIsUnauthorizedAndTheMessageHoldsNoSecret) {
     TransportRig rig;
-    rig.login->Reply(401, R"({"error":"invalid_client","error_description":"Client authentication failed"})");
+    rig.login->Reply(401, R"({"error":"invalid_client",)"
+                          R"("error_description":"Client authentication failed"})");
     const auto tokens = rig.auth.oauth().ClientCredentialsToken();
     ASSERT_FALSE(tokens);
     EXPECT_EQ(tokens.error().code(), ErrorCode::kUnauthorized);
@@ -83,7 +84,8 @@ TEST(Authenticator, AUsedRefreshTokenSaysToConnectAgain) {
     rig.keeper.Renew([](const std::optional<TokenSet>&) -> Result<TokenSet> {
         return TokenSet{SecretString("old-access"), SecretString("refresh-1"), Start()};
     });
-    rig.login->Reply(400, R"({"error":"invalid_grant","error_description":"The refresh token is invalid"})");
+    rig.login->Reply(400, R"({"error":"invalid_grant",)"
+                          R"("error_description":"The refresh token is invalid"})");
     const auto token = rig.auth.AccessToken();
     ASSERT_FALSE(token);
     EXPECT_EQ(token.error().code(), ErrorCode::kUnauthorized);

@@ -17,7 +17,8 @@ TEST(NextLink, FindsTheNextEntry) {
     EXPECT_EQ(NextLink(R"(<https://a.x/u?page=1>; rel="first", <https://a.x/u?page=1>; )"
                        R"(rel="prev", <https://a.x/u?page=3&filters[id]=1,2>; rel="next")"),
               "https://a.x/u?page=3&filters[id]=1,2");
-    EXPECT_EQ(NextLink(R"(<https://a.x/u?page=1>; rel="first", <https://a.x/u?page=2>; rel="prev")"),
+    EXPECT_EQ(NextLink(R"(<https://a.x/u?page=1>; rel="first", )"
+                       R"(<https://a.x/u?page=2>; rel="prev")"),
               std::nullopt);
     EXPECT_EQ(NextLink(""), std::nullopt);
     EXPECT_EQ(NextLink("garbage <without end"), std::nullopt);

@@ -15,7 +15,7 @@
 
 namespace crewsync::procore::testing {
 
-inline constexpr const char* kClientSecret = "s3cr3t-client-value";
+inline constexpr const char* kClientSecret = "test-client-secret-value";
 
 inline Timestamp Start() { return Timestamp(std::chrono::seconds(1'800'000'000)); }
 

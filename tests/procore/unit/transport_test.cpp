@@ -56,7 +56,8 @@ TEST_F(TransportTest, SendsTokenCompanyAndJson) {
 }
 
 TEST_F(TransportTest, ReusesTheTokenUntilItNearlyExpires) {
-    rig_.api->SetHandler([](const http::HttpRequest&) { return http::HttpResponse{200, {}, "{}"}; });
+    rig_.api->SetHandler(
+        [](const http::HttpRequest&) { return http::HttpResponse{200, {}, "{}"}; });
     ASSERT_TRUE(rig_.transport.Call(Get()));
     rig_.clock.Advance(std::chrono::minutes(84));  // 6 minutes left: still fresh
     ASSERT_TRUE(rig_.transport.Call(Get()));
@@ -192,7 +193,8 @@ TEST_F(TransportTest, ClassifiesEveryRefusal) {
 TEST_F(TransportTest, ACreateWithUnknownOutcomeIsLookedUpAndFound) {
     int lookups = 0;
     rig_.api->Reply(500, "{}");
-    const auto result = rig_.transport.Call(Create([&]() -> Result<std::optional<http::HttpResponse>> {
+    using Found = Result<std::optional<http::HttpResponse>>;
+    const auto result = rig_.transport.Call(Create([&]() -> Found {
         ++lookups;
         return http::HttpResponse{201, {}, R"({"id":7})"};
     }));
@@ -207,7 +209,8 @@ TEST_F(TransportTest, ACreateWithUnknownOutcomeIsSentAgainWhenNotFound) {
     int lookups = 0;
     rig_.api->Fail(TransportFailure::kTimeout, true);
     rig_.api->Reply(201, R"({"id":8})");
-    const auto result = rig_.transport.Call(Create([&]() -> Result<std::optional<http::HttpResponse>> {
+    using Found = Result<std::optional<http::HttpResponse>>;
+    const auto result = rig_.transport.Call(Create([&]() -> Found {
         ++lookups;
         return std::nullopt;
     }));
@@ -240,6 +243,23 @@ TEST_F(TransportTest, ACreateWithoutLookupIsNeverSentTwice) {
     EXPECT_NE(result.error().message().find("may or may not have been created"),
               std::string::npos);
     EXPECT_EQ(rig_.api->requests().size(), 1u);
+}
+
+TEST(TransportTokens, AnUnreachableSignInIsRetriedAndARefusalIsNot) {
+    TransportRig rig;
+    rig.login->Fail(http::TransportFailure::kConnect, false);
+    rig.login->Reply(200, TokenBody("token-1"));
+    rig.api->Reply(200, "{}");
+    ASSERT_TRUE(rig.transport.Call(Get()));
+    EXPECT_EQ(rig.login->requests().size(), 2u);
+
+    TransportRig refused;
+    refused.login->Reply(401, R"({"error":"invalid_client"})");
+    const auto result = refused.transport.Call(Get());
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code(), ErrorCode::kUnauthorized);
+    EXPECT_EQ(refused.login->requests().size(), 1u);
+    EXPECT_TRUE(refused.api->requests().empty());
 }
 
 TEST_F(TransportTest, FollowsLinksOnlyOnTheApiHost) {
