@@ -24,8 +24,8 @@ public:
     Result<Me> GetMe() override;
     Result<std::vector<CompanySummary>> ListCompanies() override;
 
-    Result<std::vector<RemoteUser>> ListUsers(const ListProgress& progress) override;
-    Result<std::vector<RemoteUser>> ListInactiveUsers(const ListProgress& progress) override;
+    Result<std::vector<RemoteUser>> ListUsers(const ListProgress& progress = {}) override;
+    Result<std::vector<RemoteUser>> ListInactiveUsers(const ListProgress& progress = {}) override;
     Result<RemoteUser> GetUser(ProcoreId id) override;
     Result<std::optional<RemoteUser>> FindUserByOriginId(const std::string& origin_id) override;
     Result<RemoteUser> CreateUser(const UserFields& fields) override;
@@ -34,11 +34,11 @@ public:
     Result<RemoteUser> ReactivateUser(ProcoreId id) override;
     Status InviteUser(ProcoreId id) override;
 
-    Result<std::vector<RemoteContact>> ListContacts(const ListProgress& progress) override;
+    Result<std::vector<RemoteContact>> ListContacts(const ListProgress& progress = {}) override;
     Result<RemoteContact> CreateContact(const PersonFields& fields) override;
     Result<RemoteContact> UpdateContact(ProcoreId id, const PersonFields& fields) override;
 
-    Result<std::vector<RemoteProject>> ListProjects(const ListProgress& progress) override;
+    Result<std::vector<RemoteProject>> ListProjects(const ListProgress& progress = {}) override;
     Result<std::int64_t> CountCompanyProjects() override;
     Result<RemoteProject> CreateProject(const ProjectFields& fields) override;
     Result<RemoteProject> UpdateProject(ProcoreId id, const ProjectFields& fields) override;
