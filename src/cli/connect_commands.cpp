@@ -169,6 +169,13 @@ void RegisterConnect(CLI::App& app, CliContext& context) {
             target.login_url = args->login_url;
         }
         if (args->company_id != 0) target.company_id = args->company_id;
+        if (target.company_id == 0) {
+            // A service account cannot list its companies without naming one (procore-api.md
+            // §2.5), so the company is never guessed.
+            return Fail(ErrorCode::kInvalidArgument,
+                        "choose the Procore company with --company-id N: the number that follows "
+                        "app.procore.com/ in the address of your company's Procore pages");
+        }
         const bool by_code = args->grant == "authorization-code";
         target.credentials.grant = by_code ? procore::GrantType::kAuthorizationCode
                                            : procore::GrantType::kClientCredentials;
@@ -201,13 +208,6 @@ void RegisterConnect(CLI::App& app, CliContext& context) {
                 login.connection().auth().oauth().ExchangeCode(code.Reveal(),
                                                                procore::kOutOfBandRedirect));
             trial.Renew([&](const auto&) -> Result<procore::TokenSet> { return tokens; });
-        }
-        if (target.company_id == 0) {
-            // A service account cannot list its companies without naming one (procore-api.md
-            // §2.5), so the company is never guessed.
-            return Fail(ErrorCode::kInvalidArgument,
-                        "choose the Procore company with --company-id N: the number that follows "
-                        "app.procore.com/ in the address of your company's Procore pages");
         }
         ProcoreSession session(target, trial);
         const procore::AccessReport report = procore::CheckAccess(

@@ -155,7 +155,7 @@ Result<http::HttpResponse> ApiTransport::Call(const ApiRequest& request) {
                                             std::chrono::ceil<std::chrono::seconds>(wait).count()));
                 }
                 Wait({wait + Backoff(1) / 4,
-                      fmt::format("Procore's rate limit was reached; waiting {} s as it asks",
+                      fmt::format("Procore's rate limit was reached (it asked for {} s)",
                                   std::chrono::ceil<std::chrono::seconds>(wait).count())});
                 continue;
             }

@@ -204,7 +204,7 @@ TEST_F(ConnectTest, ReadsCredentialsFromAPrivateFileOnly) {
     }
     ::chmod(file.c_str(), 0644);
     ProgramOutput o = Run({"connect", "--base-url", emulator_.BaseUrl(), "--credentials-file",
-                           file.string()});
+                           file.string(), "--company-id", std::to_string(company_id_)});
     EXPECT_EQ(o.code, kAccess) << o;
     EXPECT_THAT(o.err, HasSubstr("chmod 600"));
     ::chmod(file.c_str(), 0600);
