@@ -25,7 +25,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr std::string_view kRow = "procore.client_secret";
-constexpr std::string_view kToken = "fake-refresh-token-for-tests-0123456789abcdefghijklmnopqrstuv";
+constexpr std::string_view kToken = "fake refresh token for tests: 0123456789abcdefghijklmnop";
 
 // The key used by every test unless it needs another one.
 SecretKey TestKey() {
