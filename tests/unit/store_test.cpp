@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/file_mode.hpp"
+
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -1428,23 +1430,8 @@ TEST_F(StoreSecrets, SecretsSurviveReopeningAsBlobsWithTheirUpdateTime) {
 // ---------------------------------------------------------------------------------------------
 // The database file's mode: it holds personal data and sealed credentials
 
-mode_t FileMode(const std::string& path) {
-    struct stat info {};
-    EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
-    return info.st_mode & 07777;
-}
-
-// Sets the process umask for one test and restores it afterwards.
-class UmaskGuard {
-public:
-    explicit UmaskGuard(mode_t mask) : old_(::umask(mask)) {}
-    ~UmaskGuard() { ::umask(old_); }
-    UmaskGuard(const UmaskGuard&) = delete;
-    UmaskGuard& operator=(const UmaskGuard&) = delete;
-
-private:
-    mode_t old_;
-};
+using testing_support::FileMode;
+using testing_support::UmaskGuard;
 
 TEST(StoreFileMode, ANewDatabaseAndItsWalFilesAreOwnerOnlyWhateverTheUmask) {
     for (const mode_t mask : {mode_t{0}, mode_t{022}, mode_t{077}, mode_t{0277}}) {

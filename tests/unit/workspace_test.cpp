@@ -20,6 +20,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/file_mode.hpp"
+
 #include "model/error.hpp"
 #include "workspace/config.hpp"
 #include "workspace/environment.hpp"
@@ -68,23 +70,8 @@ std::vector<unsigned char> KeyBytes(const SecretKey& key) {
     return std::vector<unsigned char>(key.data(), key.data() + key.size());
 }
 
-mode_t FileMode(const std::string& path) {
-    struct stat info {};
-    EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
-    return info.st_mode & 07777;
-}
-
-// Sets the process umask for one test and restores it afterwards.
-class UmaskGuard {
-public:
-    explicit UmaskGuard(mode_t mask) : old_(::umask(mask)) {}
-    ~UmaskGuard() { ::umask(old_); }
-    UmaskGuard(const UmaskGuard&) = delete;
-    UmaskGuard& operator=(const UmaskGuard&) = delete;
-
-private:
-    mode_t old_;
-};
+using testing_support::FileMode;
+using testing_support::UmaskGuard;
 
 class WorkspaceTest : public ::testing::Test {
 protected:
