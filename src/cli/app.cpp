@@ -70,7 +70,8 @@ int Run(int argc, char** argv) {
     app.add_flag("--json", context.json, "Write machine-readable JSON on stdout");
     app.footer(
         "Exit status: 0 ok, 2 usage, 3 invalid input, 4 not found, 5 conflict,\n"
-        "6 credentials/permissions, 7 Procore failure, 8 local storage failure, 1 other.\n"
+        "6 credentials/permissions, 7 Procore failure, 8 local storage failure,\n"
+        "9 sync finished with failed records, 10 sync stopped by the mass-change guard, 1 other.\n"
         "Run `crewsync COMMAND --help` for a command's options. Docs: docs/ in the source tree.");
 
     RegisterInitCommand(app, context);
@@ -82,6 +83,9 @@ int Run(int argc, char** argv) {
     RegisterTimeCommands(app, context);
     RegisterJournalCommand(app, context);
     RegisterProcoreCommands(app, context);
+    RegisterLinkCommands(app, context);
+    RegisterSyncCommands(app, context);
+    RegisterRunsCommands(app, context);
     // Listed for --help only: main() hands `crewsync emulator …` to the emulator first.
     app.add_subcommand("emulator",
                        "Run the local Procore emulator (`crewsync emulator --help`)");

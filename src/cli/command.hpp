@@ -30,5 +30,8 @@ void RegisterAssignmentCommands(CLI::App& app, CliContext& context);
 void RegisterTimeCommands(CLI::App& app, CliContext& context);
 void RegisterJournalCommand(CLI::App& app, CliContext& context);
 void RegisterProcoreCommands(CLI::App& app, CliContext& context);  // connect, doctor, disconnect
+void RegisterLinkCommands(CLI::App& app, CliContext& context);  // link report|accept|reject|…
+void RegisterSyncCommands(CLI::App& app, CliContext& context);  // sync, invite
+void RegisterRunsCommands(CLI::App& app, CliContext& context);  // runs list|show|download
 
 }  // namespace crewsync::cli

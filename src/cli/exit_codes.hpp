@@ -14,6 +14,8 @@ inline constexpr int kExitConflict = 5;      // clashes with existing data (dupl
 inline constexpr int kExitAccess = 6;        // credentials or permissions
 inline constexpr int kExitRemote = 7;        // Procore failed or refused
 inline constexpr int kExitStorage = 8;       // the local database or a file failed
+inline constexpr int kExitIncomplete = 9;    // a sync ran to the end, but some records failed
+inline constexpr int kExitBlocked = 10;      // the mass-change guard stopped a sync: nothing written
 
 int ExitCodeFor(ErrorCode code);
 

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace crewsync {
 
@@ -36,5 +38,7 @@ private:
 
 // "2026-11-23T14:05:09.123Z" — UTC, millisecond precision, sorts as text.
 std::string FormatTimestamp(Timestamp at);
+// The inverse of FormatTimestamp; nullopt for anything else.
+std::optional<Timestamp> ParseTimestamp(std::string_view text);
 
 }  // namespace crewsync

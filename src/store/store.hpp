@@ -1,5 +1,5 @@
 // The workforce store: people, projects, groups, classifications, assignments and
-// time entries, the change journal, (for later sync work) links, fingerprints
+// time entries, the change journal, the sync state (links, dismissals, last-synced baselines)
 // and run logs, and sealed Procore credentials.
 //
 // Everything goes through a Transaction. A write transaction is all-or-nothing:
@@ -68,6 +68,95 @@ struct TimeEntryFilter {
     std::optional<Date> from;  // inclusive
     std::optional<Date> to;    // inclusive
     std::optional<ApprovalStatus> approval;
+};
+
+// ---- sync state (product.md §4, §7): kept by the engine, plain values here so the store does
+// not depend on the sync core. Kinds are the sync core's words ("user", "contact", "project";
+// "matched", "accepted", "manual", "created", "recovered").
+
+// A crewsync person or project paired with a Procore record.
+struct LinkRow {
+    Entity entity = Entity::kPerson;  // kPerson or kProject
+    std::int64_t local_id = 0;
+    std::string procore_kind;  // "user" | "contact" | "project"
+    std::int64_t procore_id = 0;
+    std::string how;           // how the link came to be
+    std::string linked_at;     // set by the store on Put
+
+    bool operator==(const LinkRow&) const = default;
+};
+
+// A suggestion the operator turned down ("not the same person").
+struct DismissalRow {
+    std::int64_t person_id = 0;
+    std::string procore_kind;
+    std::int64_t procore_id = 0;
+
+    bool operator==(const DismissalRow&) const = default;
+};
+
+// The mapped values both sides agreed on when a record was last synced; one per record.
+struct BaselineRow {
+    Entity entity = Entity::kPerson;
+    std::int64_t local_id = 0;
+    std::string person_type;   // people: "user" | "both" | "assignable"; projects: ""
+    std::string procore_kind;
+    std::int64_t procore_id = 0;
+    std::vector<std::string> values;  // in the sync core's field order
+    std::string synced_at;     // set by the store on Put
+
+    bool operator==(const BaselineRow&) const = default;
+};
+
+// What a run did, in numbers (product.md §7).
+struct RunCounts {
+    std::int64_t created = 0, updated = 0, unchanged = 0, deactivated = 0, reactivated = 0,
+                 reset = 0, conflicts = 0, failed = 0, skipped = 0;
+
+    bool operator==(const RunCounts&) const = default;
+};
+
+// One sync run: started, then finished with a status. A run whose process died stays
+// "running" until the next run marks it "interrupted".
+struct RunRecord {
+    std::int64_t id = 0;       // set by InsertRun
+    std::string kind;          // "people" | "projects" | "all"
+    std::string trigger;       // "manual" | "schedule" | "change" | "webhook"
+    bool dry_run = false;
+    std::string status;        // "running" | "succeeded" | "partial" | "failed" | "blocked" |
+                               // "interrupted"
+    std::string started_at;
+    std::string ended_at;      // "" while running
+    RunCounts counts;
+    std::string summary;       // one sentence; the error that ended a failed run
+
+    bool operator==(const RunRecord&) const = default;
+};
+
+// One record a run touched, failed or skipped, with the reason in plain words.
+struct RunLine {
+    std::int64_t seq = 0;          // set by AppendRunLines: 1, 2, … within the run
+    std::string entity;            // "person" | "project" | "" (run-wide lines)
+    std::int64_t local_id = 0;     // 0: none (yet)
+    std::string procore_kind;      // "user" | "contact" | "project" | ""
+    std::int64_t procore_id = 0;   // 0: none
+    std::string action;            // "create user", "update", "reset", "link", "skip", …
+    std::string outcome;           // "done" | "failed" | "skipped"
+    std::string label;             // "Jane Doe <jane@example.com>"
+    std::string message;           // "Directory had job title 'Foreman', reset to 'Superintendent'"
+
+    bool operator==(const RunLine&) const = default;
+};
+
+struct RunFilter {
+    std::size_t limit = 50;     // newest first
+    std::int64_t before_id = 0; // 0: from the newest; else runs with id < before_id
+};
+
+// When a record's listed fields last changed, from the change journal (create counts).
+struct LastChange {
+    std::int64_t entity_id = 0;
+    std::string recorded_at;
 };
 
 enum class TxMode { kRead, kWrite };
@@ -148,6 +237,42 @@ public:
     virtual Status DeleteSecret(std::string_view name) = 0;
     // Every stored name, sorted by bytes.
     virtual Result<std::vector<std::string>> ListSecretNames() = 0;
+
+    // ---- sync state. Writes need a write transaction; none of it is journalled (the journal
+    // is the record of the operator's changes, and links are not records).
+    //
+    // Stores a link, replacing the record's earlier link of the same procore_kind. kConflict
+    // when the Procore record is already linked to another crewsync record.
+    virtual Status PutLink(const LinkRow& link) = 0;
+    // Removes the record's link of that kind; removing a missing link is not an error.
+    virtual Status DeleteLink(Entity entity, std::int64_t local_id,
+                              std::string_view procore_kind) = 0;
+    // Every link, ordered by entity, local id and kind.
+    virtual Result<std::vector<LinkRow>> ListLinks() = 0;
+
+    // Dismissals are kept once; storing one twice is not an error.
+    virtual Status PutDismissal(const DismissalRow& dismissal) = 0;
+    virtual Status DeleteDismissal(const DismissalRow& dismissal) = 0;
+    virtual Result<std::vector<DismissalRow>> ListDismissals() = 0;
+
+    // One baseline per record; Put replaces it.
+    virtual Status PutBaseline(const BaselineRow& baseline) = 0;
+    virtual Status DeleteBaseline(Entity entity, std::int64_t local_id) = 0;
+    virtual Result<std::vector<BaselineRow>> ListBaselines() = 0;
+
+    // Runs. InsertRun returns the new id; UpdateRun replaces every field but the id and the
+    // lines (kNotFound if none). Lines are appended in order and numbered by the store.
+    virtual Result<std::int64_t> InsertRun(const RunRecord& run) = 0;
+    virtual Status UpdateRun(const RunRecord& run) = 0;
+    virtual Result<std::optional<RunRecord>> GetRun(std::int64_t id) = 0;
+    virtual Result<std::vector<RunRecord>> ListRuns(const RunFilter& filter) = 0;
+    virtual Status AppendRunLines(std::int64_t run_id, const std::vector<RunLine>& lines) = 0;
+    virtual Result<std::vector<RunLine>> ListRunLines(std::int64_t run_id) = 0;
+
+    // For every record of `entity` with a create, or an update touching any of `fields`, in
+    // the journal: the time of the latest such change. Ordered by entity id.
+    virtual Result<std::vector<LastChange>> ListLastChanges(
+        Entity entity, const std::vector<std::string>& fields) = 0;
 };
 
 class Store {

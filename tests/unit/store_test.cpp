@@ -25,6 +25,7 @@
 
 #include "model/clock.hpp"
 #include "store/sqlite/db.hpp"
+#include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 #include "support/temp_dir.hpp"
@@ -76,6 +77,22 @@ Timestamp At(Date date, int h, int m, int s, int ms) {
 }
 
 using testing_support::TempDir;
+
+// Writes the database at `path` as a crewsync that knew the migrations up to `version` left it.
+Status CreateAtVersion(const std::string& path, int version) {
+    CREWSYNC_ASSIGN_OR_RETURN(auto db, sqlite::Db::Open(path));
+    CREWSYNC_TRY(db->Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                          "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+    for (const auto& m : sqlite::Migrations()) {
+        if (m.version > version) break;
+        CREWSYNC_TRY(db->Exec(m.sql));
+        CREWSYNC_ASSIGN_OR_RETURN(sqlite::Stmt * s, db->Prepare(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+        s->Bind(1, m.version).Bind(2, m.name).Bind(3, "2025-01-01T00:00:00.000Z");
+        CREWSYNC_TRY(s->Run());
+    }
+    return Ok();
+}
 
 class StoreTest : public testing::Test {
 protected:
@@ -150,15 +167,17 @@ protected:
 
 using StoreMigrations = StoreTest;
 
-TEST_F(StoreMigrations, FreshDatabaseIsAtVersionThreeWithEveryTable) {
+TEST_F(StoreMigrations, FreshDatabaseIsAtVersionFourWithEveryTable) {
     ASSERT_OK_AND_ASSIGN(const int version, store_->SchemaVersion());
-    EXPECT_EQ(version, 3);
+    EXPECT_EQ(version, 4);
     ASSERT_OK_AND_ASSIGN(const auto tables, store_->TableNames());
     EXPECT_THAT(tables, IsSupersetOf({"groups", "classifications", "people", "person_groups",
                                       "person_custom_fields", "projects", "project_groups",
                                       "assignments", "time_entries", "change_journal", "links",
-                                      "sync_fingerprints", "runs", "run_lines", "secrets",
-                                      "schema_migrations"}));
+                                      "link_dismissals", "sync_baselines", "runs", "run_lines",
+                                      "secrets", "schema_migrations"}));
+    // Migration 4 replaced the fingerprints with baselines.
+    EXPECT_THAT(tables, testing::Not(testing::Contains("sync_fingerprints")));
     EXPECT_TRUE(std::is_sorted(tables.begin(), tables.end()));
 }
 
@@ -172,7 +191,7 @@ TEST_F(StoreMigrations, ReopeningKeepsDataAndAppliesNothingAgain) {
     clock_.Advance(std::chrono::hours{24});
     ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(path_, clock_));
     ASSERT_OK_AND_ASSIGN(const int version, reopened->SchemaVersion());
-    EXPECT_EQ(version, 3);
+    EXPECT_EQ(version, 4);
     {
         auto tx = Begin(*reopened, TxMode::kRead);
         ASSERT_OK_AND_ASSIGN(const auto groups, tx->ListGroups());
@@ -187,7 +206,7 @@ TEST_F(StoreMigrations, ReopeningKeepsDataAndAppliesNothingAgain) {
         "SELECT count(*), min(applied_at), max(applied_at) FROM schema_migrations"));
     ASSERT_OK_AND_ASSIGN(const bool row, s->Step());
     ASSERT_TRUE(row);
-    EXPECT_EQ(s->Int(0), 3);
+    EXPECT_EQ(s->Int(0), 4);
     EXPECT_EQ(s->Text(1), "2026-11-23T14:05:09.123Z");
     EXPECT_EQ(s->Text(2), "2026-11-23T14:05:09.123Z");
     s->Reset();
@@ -203,7 +222,7 @@ TEST_F(StoreMigrations, NewerSchemaVersionIsRefusedAsCorrupt) {
     auto opened = OpenSqliteStore(path_, clock_);
     ASSERT_ERROR(opened, ErrorCode::kCorrupt);
     EXPECT_THAT(opened.error().message(), HasSubstr("schema version 99"));
-    EXPECT_THAT(opened.error().message(), HasSubstr("versions up to 3"));
+    EXPECT_THAT(opened.error().message(), HasSubstr("versions up to 4"));
     EXPECT_THAT(opened.error().message(), HasSubstr(path_));
 }
 
@@ -217,26 +236,72 @@ TEST_F(StoreMigrations, AFileThatIsNotADatabaseIsCorrupt) {
 }
 
 TEST_F(StoreMigrations, AVersionTwoDatabaseGainsTheSecretsTable) {
+    // What crewsync wrote before migration 3 existed.
+    const std::string old = dir_.File("old.db");
+    ASSERT_OK(CreateAtVersion(old, 2));
     {
-        auto tx = Write();
-        ASSERT_OK(tx->InsertGroup(Group{GroupId{}, "North", ""}));
-        ASSERT_OK(tx->Commit());
+        ASSERT_OK_AND_ASSIGN(auto db, sqlite::Db::Open(old));
+        ASSERT_OK(db->Exec("INSERT INTO groups (name, created_at, updated_at) "
+                           "VALUES ('North', '2025-01-01T00:00:00.000Z', "
+                           "'2025-01-01T00:00:00.000Z')"));
     }
-    store_.reset();
-    // Turn the file back into what crewsync wrote before migration 3 existed.
-    {
-        ASSERT_OK_AND_ASSIGN(auto db, sqlite::Db::Open(path_));
-        ASSERT_OK(db->Exec("DROP TABLE secrets; DELETE FROM schema_migrations WHERE version = 3"));
-    }
-    ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(path_, clock_));
+    ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(old, clock_));
     ASSERT_OK_AND_ASSIGN(const int version, reopened->SchemaVersion());
-    EXPECT_EQ(version, 3);
+    EXPECT_EQ(version, 4);
     ASSERT_OK_AND_ASSIGN(const auto tables, reopened->TableNames());
     EXPECT_THAT(tables, testing::Contains("secrets"));
     auto tx = Begin(*reopened, TxMode::kWrite);
     ASSERT_OK(tx->PutSecret("procore.client_secret", "sealed"));
     ASSERT_OK_AND_ASSIGN(const auto groups, tx->ListGroups());
     EXPECT_EQ(groups.size(), 1u);
+    ASSERT_OK(tx->Commit());
+}
+
+TEST_F(StoreMigrations, AVersionThreeDatabaseGainsBaselinesAndDismissalsAndKeepsItsRuns) {
+    const std::string old = dir_.File("old.db");
+    ASSERT_OK(CreateAtVersion(old, 3));
+    {
+        ASSERT_OK_AND_ASSIGN(auto db, sqlite::Db::Open(old));
+        ASSERT_OK(db->Exec(R"sql(
+            INSERT INTO change_journal (recorded_at, entity, entity_id, action, fields)
+                VALUES ('2025-01-01T00:00:00.000Z', 'person', 1, 'create', ''),
+                       ('2025-02-01T00:00:00.000Z', 'person', 1, 'update', 'email');
+            INSERT INTO links (entity, local_id, procore_kind, procore_id, how, linked_at)
+                VALUES ('person', 1, 'user', 4312, 'matched', '2025-01-02T00:00:00.000Z');
+            INSERT INTO sync_fingerprints (entity, local_id, local_fingerprint,
+                                           remote_fingerprint, synced_at)
+                VALUES ('person', 1, 'aa', 'bb', '2025-01-02T00:00:00.000Z');
+            INSERT INTO runs (id, kind, trigger, status, started_at)
+                VALUES (1, 'people', 'manual', 'running', '2025-01-02T00:00:00.000Z');
+            INSERT INTO run_lines (run_id, seq, entity, local_id, procore_id, action, outcome,
+                                   message)
+                VALUES (1, 1, 'person', 1, 4312, 'link', 'done', 'matched by e-mail');
+        )sql"));
+    }
+    ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(old, clock_));
+    ASSERT_OK_AND_ASSIGN(const int version, reopened->SchemaVersion());
+    EXPECT_EQ(version, 4);
+    ASSERT_OK_AND_ASSIGN(const auto tables, reopened->TableNames());
+    EXPECT_THAT(tables, IsSupersetOf({"sync_baselines", "link_dismissals"}));
+    EXPECT_THAT(tables, testing::Not(testing::Contains("sync_fingerprints")));
+
+    auto tx = Begin(*reopened, TxMode::kWrite);
+    // The old line reads back with the new columns empty, and numbering continues after it.
+    ASSERT_OK(tx->AppendRunLines(1, {RunLine{0, "person", 2, "contact", 8800, "create contact",
+                                             "done", "Ann Able", ""}}));
+    ASSERT_OK_AND_ASSIGN(const auto lines, tx->ListRunLines(1));
+    EXPECT_THAT(lines, ElementsAre(RunLine{1, "person", 1, "", 4312, "link", "done", "",
+                                           "matched by e-mail"},
+                                   RunLine{2, "person", 2, "contact", 8800, "create contact",
+                                           "done", "Ann Able", ""}));
+    ASSERT_OK_AND_ASSIGN(const auto links, tx->ListLinks());
+    EXPECT_THAT(links, ElementsAre(LinkRow{Entity::kPerson, 1, "user", 4312, "matched",
+                                           "2025-01-02T00:00:00.000Z"}));
+    ASSERT_OK(tx->PutBaseline(BaselineRow{Entity::kPerson, 1, "user", "user", 4312, {"Ann"}, ""}));
+    ASSERT_OK(tx->PutDismissal(DismissalRow{1, "contact", 50}));
+    ASSERT_OK_AND_ASSIGN(const auto changes, tx->ListLastChanges(Entity::kPerson, {"email"}));
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].recorded_at, "2025-02-01T00:00:00.000Z");
     ASSERT_OK(tx->Commit());
 }
 
@@ -1480,7 +1545,7 @@ TEST(StoreFileMode, AnExistingEmptyFileKeepsItsMode) {
     FakeClock clock{At(D(2026, 11, 23), 14, 5, 9, 123)};
     ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path, clock));
     ASSERT_OK_AND_ASSIGN(const int version, store->SchemaVersion());
-    EXPECT_EQ(version, 3);
+    EXPECT_EQ(version, 4);
     EXPECT_EQ(FileMode(path), 0644u);
 }
 

@@ -193,10 +193,46 @@ CREATE TABLE secrets (
 );
 )sql";
 
+// The sync state as the sync core keeps it. Baselines replace fingerprints: a hash tells that
+// a record changed, the agreed values tell which side changed which field (docs/design.md).
+// field_values is a JSON array of strings in the sync core's field order. Run lines gain what the
+// run history shows of each record. The journal index serves ListLastChanges, which reads one
+// entity's rows grouped by record without sorting or visiting other entities' rows (time
+// entries outnumber people by far).
+constexpr const char* kSyncBaselinesSchema = R"sql(
+DROP TABLE sync_fingerprints;
+
+CREATE TABLE sync_baselines (
+    entity       TEXT NOT NULL,
+    local_id     INTEGER NOT NULL,
+    person_type  TEXT NOT NULL DEFAULT '',
+    procore_kind TEXT NOT NULL,
+    procore_id   INTEGER NOT NULL,
+    field_values TEXT NOT NULL,
+    synced_at    TEXT NOT NULL,
+    PRIMARY KEY (entity, local_id)
+) WITHOUT ROWID;
+
+-- A suggested pair the operator turned down, so it is not suggested again.
+CREATE TABLE link_dismissals (
+    person_id    INTEGER NOT NULL,
+    procore_kind TEXT NOT NULL,
+    procore_id   INTEGER NOT NULL,
+    dismissed_at TEXT NOT NULL,
+    PRIMARY KEY (person_id, procore_kind, procore_id)
+) WITHOUT ROWID;
+
+ALTER TABLE run_lines ADD COLUMN procore_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE run_lines ADD COLUMN label TEXT NOT NULL DEFAULT '';
+
+CREATE INDEX change_journal_entity ON change_journal (entity, entity_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "workforce records and change journal", kWorkforceSchema},
     {2, "links, fingerprints and run logs", kSyncStateSchema},
     {3, "encrypted credentials", kSecretsSchema},
+    {4, "sync baselines, dismissals and run line details", kSyncBaselinesSchema},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "model/text.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sync_state.hpp"
 
 namespace crewsync::store {
 namespace {
@@ -508,6 +509,90 @@ public:
             out.push_back(s->Text(0));
         }
         return out;
+    }
+
+    // ---- sync state (store/sqlite/sync_state.cpp) -------------------------------------
+
+    Status PutLink(const LinkRow& link) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::PutLink(db_, link, now_);
+    }
+
+    Status DeleteLink(Entity entity, std::int64_t local_id,
+                      std::string_view procore_kind) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::DeleteLink(db_, entity, local_id, procore_kind);
+    }
+
+    Result<std::vector<LinkRow>> ListLinks() override {
+        CREWSYNC_TRY(CheckOpen());
+        return sqlite::ListLinks(db_);
+    }
+
+    Status PutDismissal(const DismissalRow& dismissal) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::PutDismissal(db_, dismissal, now_);
+    }
+
+    Status DeleteDismissal(const DismissalRow& dismissal) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::DeleteDismissal(db_, dismissal);
+    }
+
+    Result<std::vector<DismissalRow>> ListDismissals() override {
+        CREWSYNC_TRY(CheckOpen());
+        return sqlite::ListDismissals(db_);
+    }
+
+    Status PutBaseline(const BaselineRow& baseline) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::PutBaseline(db_, baseline, now_);
+    }
+
+    Status DeleteBaseline(Entity entity, std::int64_t local_id) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::DeleteBaseline(db_, entity, local_id);
+    }
+
+    Result<std::vector<BaselineRow>> ListBaselines() override {
+        CREWSYNC_TRY(CheckOpen());
+        return sqlite::ListBaselines(db_);
+    }
+
+    Result<std::int64_t> InsertRun(const RunRecord& run) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::InsertRun(db_, run);
+    }
+
+    Status UpdateRun(const RunRecord& run) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::UpdateRun(db_, run);
+    }
+
+    Result<std::optional<RunRecord>> GetRun(std::int64_t id) override {
+        CREWSYNC_TRY(CheckOpen());
+        return sqlite::GetRun(db_, id);
+    }
+
+    Result<std::vector<RunRecord>> ListRuns(const RunFilter& filter) override {
+        CREWSYNC_TRY(CheckOpen());
+        return sqlite::ListRuns(db_, filter);
+    }
+
+    Status AppendRunLines(std::int64_t run_id, const std::vector<RunLine>& lines) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::AppendRunLines(db_, run_id, lines);
+    }
+
+    Result<std::vector<RunLine>> ListRunLines(std::int64_t run_id) override {
+        CREWSYNC_TRY(CheckOpen());
+        return sqlite::ListRunLines(db_, run_id);
+    }
+
+    Result<std::vector<LastChange>> ListLastChanges(
+        Entity entity, const std::vector<std::string>& fields) override {
+        CREWSYNC_TRY(CheckOpen());
+        return sqlite::ListLastChanges(db_, entity, fields);
     }
 
 private:

@@ -1,0 +1,221 @@
+// `crewsync sync people|projects|all` and `crewsync invite`: the commands that write to Procore.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/sync_setup.hpp"
+#include "engine/run_log.hpp"
+#include "report/plan_format.hpp"
+
+namespace crewsync::cli {
+namespace {
+
+using nlohmann::json;
+
+// How many failed records a finished run prints before pointing at the log.
+constexpr std::size_t kFailuresShown = 20;
+
+json CountsJson(const store::RunCounts& c) {
+    return {{"created", c.created},         {"updated", c.updated},
+            {"unchanged", c.unchanged},     {"deactivated", c.deactivated},
+            {"reactivated", c.reactivated}, {"reset", c.reset},
+            {"conflicts", c.conflicts},     {"failed", c.failed},
+            {"skipped", c.skipped}};
+}
+
+int ExitCodeOf(const engine::SyncOutcome& outcome) {
+    const std::string& status = outcome.run.status;
+    if (status == "succeeded") return kExitOk;
+    if (status == "partial") return kExitIncomplete;
+    if (status == "blocked") return kExitBlocked;
+    if (outcome.execution.stopped_by) return ExitCodeFor(outcome.execution.stopped_by->code());
+    return kExitRemote;
+}
+
+void PrintDryRun(const CliContext& context, const engine::SyncOutcome& outcome) {
+    if (context.json) {
+        context.PrintJson({{"dry_run", true},
+                           {"plan", report::PlanJson(outcome.plan)},
+                           {"guard", report::GuardJson(outcome.guard)}});
+        return;
+    }
+    std::cout << "Dry run: nothing was written to Procore or to crewsync.\n\n"
+              << report::PlanText(outcome.plan) << '\n'
+              << report::GuardText(outcome.guard) << '\n';
+}
+
+Status PrintRun(CliContext& context, const engine::SyncOutcome& outcome) {
+    const store::RunRecord& run = outcome.run;
+    std::vector<store::RunLine> failures;
+    {
+        CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
+        CREWSYNC_ASSIGN_OR_RETURN(auto lines, tx->ListRunLines(run.id));
+        for (store::RunLine& line : lines) {
+            if (line.outcome == "failed") failures.push_back(std::move(line));
+        }
+    }
+    if (context.json) {
+        json failed = json::array();
+        for (const store::RunLine& line : failures) {
+            failed.push_back({{"action", line.action},
+                              {"entity", line.entity},
+                              {"local_id", line.local_id},
+                              {"procore_kind", line.procore_kind},
+                              {"procore_id", line.procore_id},
+                              {"label", line.label},
+                              {"message", line.message}});
+        }
+        context.PrintJson({{"run_id", run.id},
+                           {"kind", run.kind},
+                           {"status", run.status},
+                           {"summary", run.summary},
+                           {"counts", CountsJson(run.counts)},
+                           {"interrupted_runs", outcome.interrupted_runs},
+                           {"failures", failed}});
+        return Ok();
+    }
+    if (outcome.interrupted_runs > 0) {
+        std::cout << fmt::format("An earlier run had stopped without finishing; this run picked "
+                                 "up its work ({} run{} marked interrupted).\n",
+                                 outcome.interrupted_runs,
+                                 outcome.interrupted_runs == 1 ? "" : "s");
+    }
+    if (run.status == "blocked") {
+        std::cout << report::GuardText(outcome.guard) << '\n'
+                  << "Nothing was written. Check the plan with `crewsync sync " << run.kind
+                  << " --dry-run`; if it is right, run again with --approve-mass-change.\n";
+        return Ok();
+    }
+    std::cout << fmt::format("Run {} {}: {}\n", run.id, run.status, run.summary);
+    for (std::size_t i = 0; i < failures.size() && i < kFailuresShown; ++i) {
+        const store::RunLine& line = failures[i];
+        std::cout << fmt::format("  failed  {}  {}: {}\n", line.action, line.label,
+                                 line.message);
+    }
+    if (failures.size() > kFailuresShown) {
+        std::cout << fmt::format("  … and {} more failures\n", failures.size() - kFailuresShown);
+    }
+    std::cout << fmt::format("Every record this run touched: crewsync runs show {}\n", run.id);
+    return Ok();
+}
+
+void RegisterSync(CLI::App& app, CliContext& context) {
+    auto* cmd = app.add_subcommand(
+        "sync", "Sync people and projects with Procore (preview first with --dry-run)");
+    auto scope = std::make_shared<std::string>();
+    auto dry_run = std::make_shared<bool>(false);
+    auto approve = std::make_shared<bool>(false);
+    cmd->add_option("what", *scope, "What to sync: people, projects or all")
+        ->required()
+        ->check(CLI::IsMember({"people", "projects", "all"}));
+    cmd->add_flag("--dry-run", *dry_run,
+                  "Print exactly what a real run would do; write nothing anywhere");
+    cmd->add_flag("--approve-mass-change", *approve,
+                  "Let a run that deactivates or changes many linked records go ahead");
+    cmd->footer(
+        "A run reads Procore, links records as the link report says (`crewsync link report`),\n"
+        "then creates, updates, deactivates and reactivates so Procore matches crewsync.\n"
+        "Every run is logged: `crewsync runs list`. Exit status 0 when every record synced,\n"
+        "9 when some records failed (the log says why), 10 when the mass-change guard\n"
+        "stopped the run, 6/7 when Procore refused or could not be reached.");
+    OnRun(cmd, context, [&context, scope, dry_run, approve]() -> Status {
+        CREWSYNC_ASSIGN_OR_RETURN(auto setup, SyncSetup::Open(context));
+        engine::SyncEnvironment env = setup->Environment();
+        engine::SyncRequest request;
+        request.scope = *engine::ParseSyncScope(*scope);
+        request.dry_run = *dry_run;
+        request.approve_mass_change = *approve;
+        Result<engine::SyncOutcome> outcome = engine::RunSync(request, env);
+        EndProgress();
+        if (!outcome) return Fail(std::move(outcome).error());
+        if (request.dry_run) {
+            PrintDryRun(context, *outcome);
+            return Ok();
+        }
+        CREWSYNC_TRY(PrintRun(context, *outcome));
+        context.exit_code = ExitCodeOf(*outcome);
+        if (outcome->run.status == "failed" && !context.json) {
+            std::cerr << "crewsync: the run stopped early; run the same command again to "
+                         "finish it\n";
+        }
+        return Ok();
+    });
+}
+
+// Invitations are the operator's decision (product.md §3): only the people named, each linked
+// to a Directory user, and each logged.
+void RegisterInvite(CLI::App& app, CliContext& context) {
+    auto* cmd = app.add_subcommand(
+        "invite", "Send Procore's login invitation to the named people (never automatic)");
+    auto ids = std::make_shared<std::vector<std::int64_t>>();
+    cmd->add_option("person", *ids, "crewsync person ids, each linked to a Directory user")
+        ->required();
+    OnRun(cmd, context, [&context, ids]() -> Status {
+        CREWSYNC_ASSIGN_OR_RETURN(auto setup, SyncSetup::Open(context));
+        std::map<std::int64_t, std::int64_t> user_of;
+        {
+            CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
+            CREWSYNC_ASSIGN_OR_RETURN(auto links, tx->ListLinks());
+            for (const store::LinkRow& l : links) {
+                if (l.entity == store::Entity::kPerson && l.procore_kind == "user") {
+                    user_of[l.local_id] = l.procore_id;
+                }
+            }
+            for (std::int64_t id : *ids) {
+                CREWSYNC_ASSIGN_OR_RETURN(auto person, tx->GetPerson(PersonId(id)));
+                if (!person) {
+                    return Fail(ErrorCode::kNotFound, fmt::format("no person {}", id));
+                }
+                if (!user_of.contains(id)) {
+                    return Fail(ErrorCode::kInvalidArgument,
+                                fmt::format("person {} ({}) is not linked to a Directory user: "
+                                            "sync them first (`crewsync sync people`)",
+                                            id, FullName(*person)));
+                }
+            }
+        }
+        SystemClock clock;
+        CREWSYNC_ASSIGN_OR_RETURN(engine::RunLog log,
+                                  engine::RunLog::Start(context.store(), clock, "invite",
+                                                        "manual", false));
+        std::int64_t failed = 0;
+        for (std::int64_t id : *ids) {
+            const std::int64_t user = user_of[id];
+            Status sent = setup->api().InviteUser(user);
+            store::RunLine line{0, "person", id, "user", user, "invite",
+                                sent ? "done" : "failed", "",
+                                sent ? "invitation sent" : sent.error().message()};
+            if (!sent) ++failed;
+            log.Add(std::move(line));
+            context.Say(fmt::format("person {}: {}", id,
+                                    sent ? "invitation sent to Directory user " +
+                                               std::to_string(user)
+                                         : "not invited: " + sent.error().message()));
+        }
+        log.counts().failed = failed;
+        CREWSYNC_TRY(log.Finish(context.store(), failed == 0 ? "succeeded" : "partial",
+                                fmt::format("{} invited, {} failed",
+                                            static_cast<std::int64_t>(ids->size()) - failed,
+                                            failed)));
+        if (context.json) {
+            context.PrintJson({{"run_id", log.id()},
+                               {"invited", static_cast<std::int64_t>(ids->size()) - failed},
+                               {"failed", failed}});
+        }
+        context.exit_code = failed == 0 ? kExitOk : kExitIncomplete;
+        return Ok();
+    });
+}
+
+}  // namespace
+
+void RegisterSyncCommands(CLI::App& app, CliContext& context) {
+    RegisterSync(app, context);
+    RegisterInvite(app, context);
+}
+
+}  // namespace crewsync::cli
