@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/sync_setup.hpp"
 #include "engine/sync_state_store.hpp"
+#include "records/references.hpp"
 #include "report/link_report_format.hpp"
 
 namespace crewsync::cli {
@@ -26,25 +27,16 @@ std::string Describe(const RecordRef& ref) {
                        ref.id);
 }
 
-Result<RecordRef> ParseRef(const std::string& text) {
-    RecordRef ref;
-    std::string number = text;
-    if (text.starts_with("person:")) {
-        number = text.substr(7);
-    } else if (text.starts_with("project:")) {
-        ref.kind = sync::LocalKind::kProject;
-        number = text.substr(8);
+// PERSON as every command names people (employee ID, e-mail or #id), or project:PROJECT.
+Result<RecordRef> ParseRef(store::Transaction& tx, const std::string& text) {
+    if (text.starts_with("project:")) {
+        CREWSYNC_ASSIGN_OR_RETURN(Project project,
+                                  records::ResolveProject(tx, text.substr(8)));
+        return RecordRef{sync::LocalKind::kProject, project.id.value()};
     }
-    try {
-        std::size_t used = 0;
-        ref.id = std::stoll(number, &used);
-        if (used == number.size() && ref.id > 0) return ref;
-    } catch (const std::exception&) {
-    }
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("'{}' is not a record: write a person id (12 or person:12) or a "
-                            "project id (project:7)",
-                            text));
+    const std::string person_ref = text.starts_with("person:") ? text.substr(7) : text;
+    CREWSYNC_ASSIGN_OR_RETURN(Person person, records::ResolvePerson(tx, person_ref));
+    return RecordRef{sync::LocalKind::kPerson, person.id.value()};
 }
 
 store::Entity EntityOf(sync::LocalKind kind) {
@@ -63,10 +55,12 @@ const sync::LinkEntry* FindEntry(const sync::LinkReport& report, const RecordRef
     return nullptr;
 }
 
-Result<std::vector<RecordRef>> ParseRefs(const std::vector<std::string>& texts) {
+Result<std::vector<RecordRef>> ParseRefs(CliContext& context,
+                                         const std::vector<std::string>& texts) {
+    CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
     std::vector<RecordRef> refs;
     for (const std::string& t : texts) {
-        CREWSYNC_ASSIGN_OR_RETURN(RecordRef ref, ParseRef(t));
+        CREWSYNC_ASSIGN_OR_RETURN(RecordRef ref, ParseRef(*tx, t));
         refs.push_back(ref);
     }
     return refs;
@@ -117,10 +111,10 @@ void RegisterAccept(CLI::App& parent, CliContext& context) {
     auto* cmd = parent.add_subcommand(
         "accept", "Link conflicts or suggestions as the link report pairs them");
     auto ids = std::make_shared<std::vector<std::string>>();
-    cmd->add_option("id", *ids, "Records: person ids (12 or person:12) or project:ID")
+    cmd->add_option("id", *ids, "People (employee ID, e-mail or #id) or project:PROJECT")
         ->required();
     OnRun(cmd, context, [&context, ids]() -> Status {
-        CREWSYNC_ASSIGN_OR_RETURN(auto refs, ParseRefs(*ids));
+        CREWSYNC_ASSIGN_OR_RETURN(auto refs, ParseRefs(context, *ids));
         CREWSYNC_ASSIGN_OR_RETURN(auto setup, SyncSetup::Open(context));
         Result<sync::LinkReport> report = ReportFor(*setup, refs);
         EndProgress();
@@ -175,9 +169,9 @@ void RegisterReject(CLI::App& parent, CliContext& context) {
     auto* cmd = parent.add_subcommand(
         "reject", "Turn suggestions down: not the same person (the next sync creates them)");
     auto ids = std::make_shared<std::vector<std::string>>();
-    cmd->add_option("id", *ids, "Person ids (12 or person:12)")->required();
+    cmd->add_option("id", *ids, "People (employee ID, e-mail or #id)")->required();
     OnRun(cmd, context, [&context, ids]() -> Status {
-        CREWSYNC_ASSIGN_OR_RETURN(auto refs, ParseRefs(*ids));
+        CREWSYNC_ASSIGN_OR_RETURN(auto refs, ParseRefs(context, *ids));
         for (const RecordRef& ref : refs) {
             if (ref.kind != sync::LocalKind::kPerson) {
                 return Fail(ErrorCode::kInvalidArgument,
@@ -239,25 +233,14 @@ void RegisterSet(CLI::App& parent, CliContext& context) {
     auto* cmd = parent.add_subcommand("set", "Link a record to a Procore record by hand");
     auto record = std::make_shared<std::string>();
     auto procore_id = std::make_shared<std::int64_t>(0);
-    cmd->add_option("record", *record, "A person id (12 or person:12) or project:ID")
+    cmd->add_option("record", *record, "A person (employee ID, e-mail or #id) or project:PROJECT")
         ->required();
     cmd->add_option("procore_id", *procore_id, "The Procore user, contact or project id")
         ->required();
     OnRun(cmd, context, [&context, record, procore_id]() -> Status {
-        CREWSYNC_ASSIGN_OR_RETURN(RecordRef ref, ParseRef(*record));
+        CREWSYNC_ASSIGN_OR_RETURN(auto refs, ParseRefs(context, {*record}));
+        const RecordRef ref = refs.front();
         CREWSYNC_ASSIGN_OR_RETURN(auto setup, SyncSetup::Open(context));
-        {
-            CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
-            bool exists = false;
-            if (ref.kind == sync::LocalKind::kPerson) {
-                CREWSYNC_ASSIGN_OR_RETURN(auto person, tx->GetPerson(PersonId(ref.id)));
-                exists = person.has_value();
-            } else {
-                CREWSYNC_ASSIGN_OR_RETURN(auto project, tx->GetProject(ProjectId(ref.id)));
-                exists = project.has_value();
-            }
-            if (!exists) return Fail(ErrorCode::kNotFound, "no " + Describe(ref));
-        }
         Result<sync::RemoteSnapshot> remote = engine::ReadRemote(setup->api(), ScopeOf(ref.kind));
         if (!remote) return Fail(std::move(remote).error());
         const std::optional<sync::RemoteKind> kind = KindOf(*remote, *procore_id);
@@ -292,11 +275,11 @@ void RegisterUnlink(CLI::App& parent, CliContext& context) {
     auto* cmd = parent.add_subcommand(
         "unlink", "Forget a record's links: the next sync matches it afresh (by key)");
     auto record = std::make_shared<std::string>();
-    cmd->add_option("record", *record, "A person id (12 or person:12) or project:ID")
+    cmd->add_option("record", *record, "A person (employee ID, e-mail or #id) or project:PROJECT")
         ->required();
     OnRun(cmd, context, [&context, record]() -> Status {
-        CREWSYNC_ASSIGN_OR_RETURN(RecordRef ref, ParseRef(*record));
-        CREWSYNC_TRY(context.OpenWorkspace());
+        CREWSYNC_ASSIGN_OR_RETURN(auto refs, ParseRefs(context, {*record}));
+        const RecordRef ref = refs.front();
         CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kWrite));
         CREWSYNC_ASSIGN_OR_RETURN(auto links, tx->ListLinks());
         std::vector<store::LinkRow> removed;

@@ -9,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/sync_setup.hpp"
 #include "engine/run_log.hpp"
+#include "records/references.hpp"
 #include "report/plan_format.hpp"
 
 namespace crewsync::cli {
@@ -151,31 +152,33 @@ void RegisterSync(CLI::App& app, CliContext& context) {
 void RegisterInvite(CLI::App& app, CliContext& context) {
     auto* cmd = app.add_subcommand(
         "invite", "Send Procore's login invitation to the named people (never automatic)");
-    auto ids = std::make_shared<std::vector<std::int64_t>>();
-    cmd->add_option("person", *ids, "crewsync person ids, each linked to a Directory user")
+    auto refs = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("person", *refs,
+                    "People (employee ID, e-mail or #id), each linked to a Directory user")
         ->required();
-    OnRun(cmd, context, [&context, ids]() -> Status {
+    OnRun(cmd, context, [&context, refs]() -> Status {
         CREWSYNC_ASSIGN_OR_RETURN(auto setup, SyncSetup::Open(context));
-        std::map<std::int64_t, std::int64_t> user_of;
+        // Each person to invite and the Directory user they are linked to.
+        std::vector<std::pair<Person, std::int64_t>> invitees;
         {
             CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
             CREWSYNC_ASSIGN_OR_RETURN(auto links, tx->ListLinks());
+            std::map<std::int64_t, std::int64_t> user_of;
             for (const store::LinkRow& l : links) {
                 if (l.entity == store::Entity::kPerson && l.procore_kind == "user") {
                     user_of[l.local_id] = l.procore_id;
                 }
             }
-            for (std::int64_t id : *ids) {
-                CREWSYNC_ASSIGN_OR_RETURN(auto person, tx->GetPerson(PersonId(id)));
-                if (!person) {
-                    return Fail(ErrorCode::kNotFound, fmt::format("no person {}", id));
-                }
-                if (!user_of.contains(id)) {
+            for (const std::string& ref : *refs) {
+                CREWSYNC_ASSIGN_OR_RETURN(Person person, records::ResolvePerson(*tx, ref));
+                const auto user = user_of.find(person.id.value());
+                if (user == user_of.end()) {
                     return Fail(ErrorCode::kInvalidArgument,
-                                fmt::format("person {} ({}) is not linked to a Directory user: "
-                                            "sync them first (`crewsync sync people`)",
-                                            id, FullName(*person)));
+                                fmt::format("{} is not linked to a Directory user: sync them "
+                                            "first (`crewsync sync people`)",
+                                            FullName(person)));
                 }
+                invitees.emplace_back(std::move(person), user->second);
             }
         }
         SystemClock clock;
@@ -183,27 +186,24 @@ void RegisterInvite(CLI::App& app, CliContext& context) {
                                   engine::RunLog::Start(context.store(), clock, "invite",
                                                         "manual", false));
         std::int64_t failed = 0;
-        for (std::int64_t id : *ids) {
-            const std::int64_t user = user_of[id];
+        for (const auto& [person, user] : invitees) {
             Status sent = setup->api().InviteUser(user);
-            store::RunLine line{0, "person", id, "user", user, "invite",
-                                sent ? "done" : "failed", "",
-                                sent ? "invitation sent" : sent.error().message()};
+            const std::string what = sent ? "invitation sent to Directory user " +
+                                                std::to_string(user)
+                                          : "not invited: " + sent.error().message();
+            log.Add({0, "person", person.id.value(), "user", user, "invite",
+                     sent ? "done" : "failed", FullName(person), what});
             if (!sent) ++failed;
-            log.Add(std::move(line));
-            context.Say(fmt::format("person {}: {}", id,
-                                    sent ? "invitation sent to Directory user " +
-                                               std::to_string(user)
-                                         : "not invited: " + sent.error().message()));
+            context.Say(fmt::format("{}: {}", FullName(person), what));
         }
         log.counts().failed = failed;
         CREWSYNC_TRY(log.Finish(context.store(), failed == 0 ? "succeeded" : "partial",
                                 fmt::format("{} invited, {} failed",
-                                            static_cast<std::int64_t>(ids->size()) - failed,
+                                            static_cast<std::int64_t>(invitees.size()) - failed,
                                             failed)));
         if (context.json) {
             context.PrintJson({{"run_id", log.id()},
-                               {"invited", static_cast<std::int64_t>(ids->size()) - failed},
+                               {"invited", static_cast<std::int64_t>(invitees.size()) - failed},
                                {"failed", failed}});
         }
         context.exit_code = failed == 0 ? kExitOk : kExitIncomplete;

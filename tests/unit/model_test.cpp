@@ -940,6 +940,19 @@ TEST(FormatTimestamp, IsUtcWithMillisecondsAndAZ) {
               "2024-02-29T00:00:00.007Z");
 }
 
+TEST(ParseTimestamp, ReadsBackWhatFormatTimestampWroteAndNothingElse) {
+    using namespace std::chrono;
+    const Timestamp at = sys_days{D(2024, 2, 29)} + hours{23} + minutes{59} + seconds{58} +
+                         milliseconds{7};
+    EXPECT_EQ(ParseTimestamp(FormatTimestamp(at)), at);
+    EXPECT_EQ(ParseTimestamp("1970-01-01T00:00:00.000Z"), Timestamp{});
+    EXPECT_EQ(ParseTimestamp("2026-11-23T14:05:09Z"), std::nullopt);       // no milliseconds
+    EXPECT_EQ(ParseTimestamp("2026-11-23T14:05:09.123+00"), std::nullopt);  // no Z
+    EXPECT_EQ(ParseTimestamp("2026-02-30T14:05:09.123Z"), std::nullopt);    // no such day
+    EXPECT_EQ(ParseTimestamp("2026-11-23T24:05:09.123Z"), std::nullopt);
+    EXPECT_EQ(ParseTimestamp(""), std::nullopt);
+}
+
 TEST(FakeClock, StandsStillUntilMoved) {
     using namespace std::chrono;
     FakeClock clock(Timestamp{} + hours{1});
