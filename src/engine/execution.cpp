@@ -113,7 +113,7 @@ ExecutionResult Execution::Run() {
     const auto user_batch = [this](const std::vector<const Write*>& b) { return RunUserBatch(b); };
     if (!InBatches(users_, user_batch)) return result_;
     for (const Write& write : contacts_) {
-        if (!RunContact(write)) return result_;
+        if (!HeldBack(write) && !RunContact(write)) return result_;
     }
     const auto project_batch = [this](const std::vector<const Write*>& b) {
         return RunProjectBatch(b);
@@ -133,6 +133,7 @@ template <class Batch>
 bool Execution::InBatches(const std::vector<Write>& writes, Batch run_batch) {
     std::vector<const Write*> batch;
     for (const Write& write : writes) {
+        if (HeldBack(write)) continue;
         batch.push_back(&write);
         if (batch.size() == options_.sync_batch) {
             if (!run_batch(batch)) return false;
@@ -391,6 +392,17 @@ void Execution::WriteDone(const Write& write, sync::ProcoreId remote_id) {
                                               remote_id, sync::LinkOrigin::kCreated}));
     }
     for (const sync::Operation* op : write.ops) Done(*op, remote_id, op->local_id);
+}
+
+bool Execution::HeldBack(const Write& write) {
+    const sync::Operation& first = *write.ops.front();
+    if (!failed_.contains(KeyOf(first)) || first.kind == OperationKind::kDeactivateRemote) {
+        return false;
+    }
+    // The record's link could not be stored: writing to the Procore record anyway would change
+    // a record crewsync does not hold. Retiring an old record after a type change still goes.
+    WriteFailed(write, "not written: an earlier step for this record failed");
+    return true;
 }
 
 void Execution::WriteFailed(const Write& write, const std::string& why) {

@@ -47,6 +47,8 @@ private:
     void Failed(const sync::Operation& op, const std::string& why);
     void WriteDone(const Write& write, sync::ProcoreId remote_id);
     void WriteFailed(const Write& write, const std::string& why);
+    // Fails `write` when an earlier operation of its record failed; whether it did.
+    bool HeldBack(const Write& write);
     // Queues the baselines of `key` when none of its operations is left or failed.
     void SettleRecord(const RecordKey& key);
     // Stores what the lists hold in one transaction; stops the run when the store fails.

@@ -55,8 +55,8 @@ store::RunLine Line(std::string outcome, std::string action, std::int64_t local_
     return l;
 }
 
-store::RunRecord Run(std::string kind, std::string status, std::string started,
-                     std::string ended) {
+store::RunRecord MakeRun(std::string kind, std::string status, std::string started,
+                         std::string ended) {
     store::RunRecord run;
     run.kind = std::move(kind);
     run.trigger = "manual";
@@ -116,8 +116,8 @@ protected:
 
     // Run 1: a partial people sync with a done, a failed and a skipped line.
     std::int64_t AddPartialRun() {
-        store::RunRecord run = Run("people", "partial", "2026-11-23T14:05:09.123Z",
-                                   "2026-11-23T14:05:21.456Z");
+        store::RunRecord run = MakeRun("people", "partial", "2026-11-23T14:05:09.123Z",
+                                       "2026-11-23T14:05:21.456Z");
         run.counts.created = 1;
         run.counts.failed = 1;
         run.counts.skipped = 1;
@@ -139,11 +139,11 @@ TEST_F(RunsCliTest, ListWithoutRuns) { EXPECT_EQ(Ok({"runs", "list"}), "No runs 
 
 TEST_F(RunsCliTest, ListShowsNewestFirstAndPagesBack) {
     AddPartialRun();
-    store::RunRecord second = Run("projects", "succeeded", "2026-11-23T15:00:00.000Z",
-                                  "2026-11-23T15:00:02.000Z");
+    store::RunRecord second = MakeRun("projects", "succeeded", "2026-11-23T15:00:00.000Z",
+                                      "2026-11-23T15:00:02.000Z");
     second.counts.updated = 4;
     AddRun(second, {});
-    AddRun(Run("all", "running", "2026-11-23T16:00:00.000Z", ""), {});
+    AddRun(MakeRun("all", "running", "2026-11-23T16:00:00.000Z", ""), {});
 
     const std::string all = Ok({"runs", "list"});
     EXPECT_THAT(all, StartsWith("ID  STARTED (UTC)  "));
