@@ -22,10 +22,17 @@ std::string ProcoreFieldLabel(const std::string& field) {
     return label;
 }
 
-std::string DescribeChange(sync::LocalKind kind, const sync::FieldChange& c) {
-    const std::string label = FieldLabel(kind, c.field);
+// Which side had the value a reset put back: the Directory (people), Procore (projects crewsync
+// owns) or crewsync itself (projects Procore owns).
+const char* ResetSide(const sync::Operation& op) {
+    if (op.kind == sync::OperationKind::kUpdateLocal) return "crewsync";
+    return op.local_kind == sync::LocalKind::kPerson ? "Directory" : "Procore";
+}
+
+std::string DescribeChange(const sync::Operation& op, const sync::FieldChange& c) {
+    const std::string label = FieldLabel(op.local_kind, c.field);
     if (c.reset) {
-        return fmt::format("Directory had {} {}, reset to {}", label, Quoted(c.before),
+        return fmt::format("{} had {} {}, reset to {}", ResetSide(op), label, Quoted(c.before),
                            Quoted(c.after));
     }
     if (c.conflict) {
@@ -41,7 +48,7 @@ std::string DescribeChanges(const sync::Operation& op) {
     for (const sync::FieldChange& c : op.changes) {
         if (c.field == "groups") continue;
         if (!text.empty()) text += "; ";
-        text += DescribeChange(op.local_kind, c);
+        text += DescribeChange(op, c);
     }
     return text;
 }

@@ -1,6 +1,7 @@
 #include "sync/index.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "model/text.hpp"
 
@@ -126,6 +127,26 @@ Target Index::TargetFor(const ::crewsync::Person& person) const {
 
 std::string PersonOriginId(const Settings& settings, std::int64_t person_id) {
     return settings.origin_prefix + "person:" + std::to_string(person_id);
+}
+
+std::string PersonOriginId(const Settings& settings, std::int64_t person_id, RemoteKind kind) {
+    return PersonOriginId(settings, person_id) + ":" + Name(kind);
+}
+
+std::int64_t OriginPersonId(std::string_view origin_id, std::string_view prefix) {
+    if (origin_id.size() <= prefix.size() + 7 || !origin_id.starts_with(prefix)) return 0;
+    origin_id.remove_prefix(prefix.size());
+    if (!origin_id.starts_with("person:")) return 0;
+    origin_id.remove_prefix(7);
+    for (std::string_view kind : {":user", ":contact"}) {
+        if (origin_id.ends_with(kind)) {
+            origin_id.remove_suffix(kind.size());
+            break;
+        }
+    }
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(origin_id.data(), origin_id.data() + origin_id.size(), id);
+    return ec == std::errc() && end == origin_id.data() + origin_id.size() ? id : 0;
 }
 
 std::string ProjectOriginId(const Settings& settings, std::int64_t project_id) {

@@ -74,6 +74,12 @@ private:
 
 // What crewsync writes into origin_id: "<prefix>person:<id>" / "<prefix>project:<id>".
 std::string PersonOriginId(const Settings& settings, std::int64_t person_id);
+// The origin_id of a record created for a person who changed type: Procore keeps origin_id
+// unique across a company's users and contacts, and the retired record keeps the plain one, so
+// the new record's names its kind: "<prefix>person:<id>:user" / "…:contact".
+std::string PersonOriginId(const Settings& settings, std::int64_t person_id, RemoteKind kind);
+// The person id in an origin_id crewsync wrote (either form above), or 0.
+std::int64_t OriginPersonId(std::string_view origin_id, std::string_view prefix);
 std::string ProjectOriginId(const Settings& settings, std::int64_t project_id);
 
 // "Jane Doe <jane@example.com>", "Jane Doe (E1042)" or "Jane Doe".

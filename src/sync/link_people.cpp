@@ -70,17 +70,6 @@ private:
     std::unordered_set<std::uint64_t> claimed_;
 };
 
-// The person id in an origin_id crewsync wrote ("crewsync:person:42" → 42), or 0.
-std::int64_t OriginPersonId(std::string_view origin_id, std::string_view prefix) {
-    if (origin_id.size() <= prefix.size() + 7 || !origin_id.starts_with(prefix)) return 0;
-    origin_id.remove_prefix(prefix.size());
-    if (!origin_id.starts_with("person:")) return 0;
-    origin_id.remove_prefix(7);
-    std::int64_t id = 0;
-    const auto [end, ec] = std::from_chars(origin_id.data(), origin_id.data() + origin_id.size(), id);
-    return ec == std::errc() && end == origin_id.data() + origin_id.size() ? id : 0;
-}
-
 void PeopleLinker::IndexRemote() {
     user_emails_.reserve(remote_.users.size());
     for (const RemoteUser& u : remote_.users) {

@@ -93,9 +93,10 @@ void PeoplePlanner::PlanLinked(const LinkEntry& entry, const LocalPerson& local)
     const std::size_t first_op = plan_.operations.size();
     if (entry.status == LinkStatus::kWouldLink) {
         Operation link = Op(OperationKind::kLink, entry);
-        link.link_origin = remote_origin == PersonOriginId(settings_, person.id.value())
-                               ? LinkOrigin::kRecovered
-                               : LinkOrigin::kMatched;
+        link.link_origin =
+            OriginPersonId(remote_origin, settings_.origin_prefix) == person.id.value()
+                ? LinkOrigin::kRecovered
+                : LinkOrigin::kMatched;
         link.reason = entry.reason;
         plan_.operations.push_back(std::move(link));
         ++plan_.counts.links;
@@ -167,7 +168,9 @@ void PeoplePlanner::PlanCreate(const LinkEntry& entry, const LocalPerson& local)
     const bool user = entry.remote_kind == RemoteKind::kUser;
     Operation op = Op(user ? OperationKind::kCreateUser : OperationKind::kCreateContact, entry);
     op.reason = entry.reason;
-    op.origin_id = PersonOriginId(settings_, person.id.value());
+    op.origin_id = index_.TargetFor(person).previous
+                       ? PersonOriginId(settings_, person.id.value(), entry.remote_kind)
+                       : PersonOriginId(settings_, person.id.value());
     if (user) op.permission_template_id = settings_.permission_template_id;
     PersonValues mine = ValuesOf(person);
     const auto written = [&](std::size_t i) {

@@ -1,6 +1,7 @@
 // Planning projects (product.md §5): the system of record's values win. Projects owned by
 // crewsync are created in and pushed to Procore; projects owned by Procore are imported into
 // and pulled to crewsync.
+#include "model/text.hpp"
 #include "sync/plan_steps.hpp"
 
 namespace crewsync::sync::internal {
@@ -71,6 +72,11 @@ void ProjectPlanner::PlanLinked(const LinkEntry& entry, const Project& project) 
     for (std::size_t i = 0; i < kProjectFieldCount; ++i) {
         const auto field = static_cast<ProjectField>(i);
         if (SameValue(field, truth[i], other[i])) continue;
+        // crewsync's empty time zone means "the workspace's": no opinion to push, and Procore
+        // refuses an empty one.
+        if (crewsync_owns_ && field == ProjectField::kTimeZone && Trim(truth[i]).empty()) {
+            continue;
+        }
         const bool reset = base && !SameValue(field, other[i], (*base)[i]);
         FieldChange change{std::string(Key(field)), other[i], truth[i], reset, std::nullopt};
         if (reset) ++plan_.counts.resets;

@@ -92,6 +92,20 @@ TEST(SyncLink, OriginIdOfARecordLinkedElsewhereIsNotRecovered) {
     EXPECT_EQ(EntryFor(r, 5).status, LinkStatus::kWouldCreate);
 }
 
+TEST(SyncLink, TheKindTaggedOriginIdOfATypeChangeIsRecoveredToo) {
+    LocalSnapshot local;
+    local.people = {MakePerson(5, "Jane", "Doe", "jane@acme.com")};
+    RemoteSnapshot remote;
+    RemoteUser u = MakeUser(150, "Someone", "Else", "else@acme.com");
+    u.origin_id = "crewsync:person:5:user";
+    RemoteUser wrong = MakeUser(151, "Someone", "Other", "other@acme.com");
+    wrong.origin_id = "crewsync:person:5:users";
+    remote.users = {u, wrong};
+    const LinkReport r = BuildLinkReport(local, remote, {}, Settings{});
+    EXPECT_EQ(EntryFor(r, 5).status, LinkStatus::kWouldLink);
+    EXPECT_EQ(EntryFor(r, 5).remote_id, 150);
+}
+
 TEST(SyncLink, OriginPrefixIsTheWorkspaces) {
     LocalSnapshot local;
     local.people = {MakePerson(5, "Jane", "Doe", "jane@acme.com")};
