@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build test demo bench clean
+.PHONY: all deps configure build test demo demo-records bench clean
 
 all: build
 
@@ -20,7 +20,12 @@ build: configure
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# A first sync with Procore against an in-process emulator (crewsync demo); the CSV and records
+# walk-through without Procore is `make demo-records`.
 demo: build
+	@$(BUILD_DIR)/crewsync demo
+
+demo-records: build
 	@scripts/demo $(BUILD_DIR)/crewsync
 
 bench: build

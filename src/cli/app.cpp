@@ -86,6 +86,7 @@ int Run(int argc, char** argv) {
     RegisterLinkCommands(app, context);
     RegisterSyncCommands(app, context);
     RegisterRunsCommands(app, context);
+    RegisterDemoCommand(app, context);
     // Listed for --help only: main() hands `crewsync emulator …` to the emulator first.
     app.add_subcommand("emulator",
                        "Run the local Procore emulator (`crewsync emulator --help`)");

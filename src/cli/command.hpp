@@ -33,5 +33,6 @@ void RegisterProcoreCommands(CLI::App& app, CliContext& context);  // connect, d
 void RegisterLinkCommands(CLI::App& app, CliContext& context);  // link report|accept|reject|…
 void RegisterSyncCommands(CLI::App& app, CliContext& context);  // sync, invite
 void RegisterRunsCommands(CLI::App& app, CliContext& context);  // runs list|show|download
+void RegisterDemoCommand(CLI::App& app, CliContext& context);  // demo (against an emulator)
 
 }  // namespace crewsync::cli

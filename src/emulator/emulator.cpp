@@ -83,11 +83,19 @@ void Emulator::Route() {
                                                    httplib::Response& response) {
         s.counters.Count(EndpointOf(request.method, request.path));
         if (!IsApiPath(request.path)) return httplib::Server::HandlerResponse::Unhandled;
+        // An answer given here comes before the request body is read; a body left unread on a
+        // kept-alive connection would be taken for the next request, so such a connection ends.
+        const auto answer_early = [&request, &response] {
+            const std::string length = request.get_header_value("Content-Length");
+            if ((!length.empty() && length != "0") ||
+                request.get_header_value("Transfer-Encoding") == "chunked") {
+                response.set_header("Connection", "close");
+            }
+            return httplib::Server::HandlerResponse::Handled;
+        };
         // Injected faults come before the rate limit: they stand for failures in front of
         // Procore's servers, which count nothing.
-        if (ApplyFault(faults.Decide(request.path), s, response)) {
-            return httplib::Server::HandlerResponse::Handled;
-        }
+        if (ApplyFault(faults.Decide(request.path), s, response)) return answer_early();
         RateVerdict verdict;
         {
             std::lock_guard lock(s.state.mutex);
@@ -102,7 +110,7 @@ void Emulator::Route() {
         ReplyError(response, 429,
                    "You have surpassed the max number of requests for an hour. Please wait "
                    "until your limit resets.");
-        return httplib::Server::HandlerResponse::Handled;
+        return answer_early();
     });
     server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
         SlowDownBodyIfMarked(response);

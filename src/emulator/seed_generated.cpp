@@ -60,6 +60,7 @@ GeneratedCounts AddGeneratedRecords(State& state, Company& company,
         contact["first_name"] = TextOrNull(c.first_name);
         contact["last_name"] = TextOrNull(c.last_name);
         contact["employee_id"] = TextOrNull(c.employee_id);
+        contact["job_title"] = TextOrNull(c.job_title);
         contact["is_employee"] = c.is_employee;
         contact["origin_id"] = TextOrNull(c.origin_id);
         contact["updated_at"] = IsoSeconds(c.updated_at);
