@@ -172,46 +172,27 @@ bool Execution::RunLinks() {
 }
 
 bool Execution::RunUserBatch(const std::vector<const Write*>& batch) {
-    std::vector<procore::UserSyncItem> items;
-    items.reserve(batch.size());
-    for (const Write* write : batch) {
-        const sync::Operation& first = *write->ops.front();
-        items.push_back({write->create ? 0 : first.remote_id, UserFieldsFor(write->ops)});
-    }
-    Result<procore::SyncResult<procore::RemoteUser>> answer = api_.SyncUsers(items);
-    if (!answer) {
-        for (const Write* write : batch) WriteFailed(*write, DescribeFailure(answer.error()));
-        (void)Commit();
-        return Stop(std::move(answer).error());
-    }
-    std::map<std::size_t, const procore::SyncItemError*> refused;
-    for (const procore::SyncItemError& e : answer->errors) refused[e.index] = &e;
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        const auto error = refused.find(i);
-        if (error != refused.end()) {
-            WriteFailed(*batch[i], DescribeProblems(error->second->problems));
-            continue;
-        }
-        const procore::RemoteUser* user = FindWritten(
-            answer->entities, items[i].id, items[i].fields.origin_id.value_or(""));
-        if (!user) {
-            WriteFailed(*batch[i], "Procore's answer did not include this user; the next run "
-                                   "looks for it again");
-            continue;
-        }
-        WriteDone(*batch[i], user->id);
-    }
-    return Commit();
+    return RunSyncBatch<procore::UserSyncItem>(
+        batch, UserFieldsFor, [this](const auto& items) { return api_.SyncUsers(items); },
+        "user");
 }
 
 bool Execution::RunProjectBatch(const std::vector<const Write*>& batch) {
-    std::vector<procore::ProjectSyncItem> items;
+    return RunSyncBatch<procore::ProjectSyncItem>(
+        batch, ProjectFieldsFor, [this](const auto& items) { return api_.SyncProjects(items); },
+        "project");
+}
+
+template <class Item, class FieldsFor, class Send>
+bool Execution::RunSyncBatch(const std::vector<const Write*>& batch, FieldsFor fields_for,
+                             Send send, const char* what) {
+    std::vector<Item> items;
     items.reserve(batch.size());
     for (const Write* write : batch) {
         const sync::Operation& first = *write->ops.front();
-        items.push_back({write->create ? 0 : first.remote_id, ProjectFieldsFor(write->ops)});
+        items.push_back({write->create ? 0 : first.remote_id, fields_for(write->ops)});
     }
-    Result<procore::SyncResult<procore::RemoteProject>> answer = api_.SyncProjects(items);
+    auto answer = send(items);
     if (!answer) {
         for (const Write* write : batch) WriteFailed(*write, DescribeFailure(answer.error()));
         (void)Commit();
@@ -225,14 +206,15 @@ bool Execution::RunProjectBatch(const std::vector<const Write*>& batch) {
             WriteFailed(*batch[i], DescribeProblems(error->second->problems));
             continue;
         }
-        const procore::RemoteProject* project = FindWritten(
-            answer->entities, items[i].id, items[i].fields.origin_id.value_or(""));
-        if (!project) {
-            WriteFailed(*batch[i], "Procore's answer did not include this project; the next "
-                                   "run looks for it again");
+        const auto* written = FindWritten(answer->entities, items[i].id,
+                                          items[i].fields.origin_id.value_or(""));
+        if (!written) {
+            WriteFailed(*batch[i], fmt::format("Procore's answer did not include this {}; the "
+                                               "next run looks for it again",
+                                               what));
             continue;
         }
-        WriteDone(*batch[i], project->id);
+        WriteDone(*batch[i], written->id);
     }
     return Commit();
 }

@@ -38,6 +38,10 @@ private:
     bool RunUserBatch(const std::vector<const Write*>& batch);
     bool RunContact(const Write& write);
     bool RunProjectBatch(const std::vector<const Write*>& batch);
+    // One call of a sync endpoint for `batch`: per-item refusals fail their record alone.
+    template <class Item, class FieldsFor, class Send>
+    bool RunSyncBatch(const std::vector<const Write*>& batch, FieldsFor fields_for, Send send,
+                      const char* what);
     bool RunLocalBatch(const std::vector<const sync::Operation*>& batch);
     template <class Batch>
     bool InBatches(const std::vector<Write>& writes, Batch run_batch);
