@@ -159,6 +159,27 @@ struct LastChange {
     std::string recorded_at;
 };
 
+// ---- timecard ledger (product.md §6): what crewsync sent to Procore for each time entry, so an
+// entry is pushed exactly once and an edited entry updates the timecard it created.
+//
+// A row is written "sending" before its create is sent and becomes "sent" with Procore's id
+// once the answer is stored; a "sending" row found by a later push means the process died in
+// between, and the push looks the origin_id up in Procore before doing anything else.
+struct TimecardLedgerRow {
+    std::int64_t time_entry_id = 0;  // no foreign key: the row outlives a deleted entry
+    std::string status;              // "sending" | "sent" | "deleted"
+    std::int64_t timecard_id = 0;    // Procore's; 0 while sending
+    std::int64_t project_procore_id = 0;
+    std::int64_t party_id = 0;
+    std::string work_date;           // YYYY-MM-DD
+    std::string origin_id;           // as written to Procore
+    std::string sent;                // the fields sent, as canonical text (equal text: no change)
+    std::string hours;               // the hours sent, "7.50"
+    std::string updated_at;          // set by the store on Put
+
+    bool operator==(const TimecardLedgerRow&) const = default;
+};
+
 enum class TxMode { kRead, kWrite };
 
 // A unit of work on the store. Not thread-safe; one transaction at a time per Store.
@@ -268,6 +289,12 @@ public:
     virtual Result<std::vector<RunRecord>> ListRuns(const RunFilter& filter) = 0;
     virtual Status AppendRunLines(std::int64_t run_id, const std::vector<RunLine>& lines) = 0;
     virtual Result<std::vector<RunLine>> ListRunLines(std::int64_t run_id) = 0;
+
+    // The timecard ledger: one row per time entry ever pushed; Put replaces it.
+    virtual Status PutTimecardLedger(const TimecardLedgerRow& row) = 0;
+    virtual Status DeleteTimecardLedger(std::int64_t time_entry_id) = 0;
+    // Ordered by time entry id.
+    virtual Result<std::vector<TimecardLedgerRow>> ListTimecardLedger() = 0;
 
     // For every record of `entity` with a create, or an update touching any of `fields`, in
     // the journal: the time of the latest such change. Ordered by entity id.

@@ -359,11 +359,12 @@ struct SectionSpec {
     std::string_view comment;
 };
 
-constexpr std::array<SectionSpec, 5> kSections{{
+constexpr std::array<SectionSpec, 6> kSections{{
     {"workspace", "General settings for this workspace."},
     {"procore", "How crewsync reaches Procore."},
     {"people", "How people are kept in step with the Procore Company Directory."},
     {"projects", "How projects are kept in sync."},
+    {"time", "Workers, classifications and timesheets pushed to Procore timecards."},
     {"sync", "When sync runs, and its brake against accidental mass changes."},
 }};
 
@@ -424,6 +425,11 @@ const std::vector<KeySpec>& Schema() {
             "Which side owns project records: \"procore\" or \"crewsync\".",
             [](auto& c) -> auto& { return c.projects.system_of_record; }, ParseSystemOfRecord,
             SystemOfRecordName),
+
+        BoolKey("time", "classification_sync",
+                "Keep positions and Procore work classifications in step: Procore's become "
+                "positions, and positions missing in Procore are created there.",
+                [](auto& c) -> auto& { return c.time.classification_sync; }),
 
         StringKey("sync", "schedule",
                   "When the full reconciliation runs: \"@hourly\", a cron expression or an "

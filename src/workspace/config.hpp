@@ -66,6 +66,15 @@ struct ProjectsSettings {
     bool operator==(const ProjectsSettings&) const = default;
 };
 
+// Time tracking: workers, classifications and timesheets (product.md §6).
+struct TimeSettings {
+    // Procore work classifications become crewsync positions, and positions missing in
+    // Procore are created there.
+    bool classification_sync = false;
+
+    bool operator==(const TimeSettings&) const = default;
+};
+
 struct SyncSettings {
     std::string schedule = "@hourly";
     double mass_change_share = 0.10;           // 0 < share <= 1
@@ -79,6 +88,7 @@ struct Config {
     ProcoreSettings procore;
     PeopleSettings people;
     ProjectsSettings projects;
+    TimeSettings time;
     SyncSettings sync;
 
     bool operator==(const Config&) const = default;

@@ -725,5 +725,111 @@ TEST_F(StoreSyncStateTransactions, AFinishedTransactionRefusesReadsAndWrites) {
     ASSERT_ERROR(tx->ListLastChanges(Entity::kPerson, {}), ErrorCode::kInternal);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Timecard ledger
+
+TimecardLedgerRow LedgerRow(std::int64_t entry, std::string status, std::int64_t timecard) {
+    TimecardLedgerRow r;
+    r.time_entry_id = entry;
+    r.status = std::move(status);
+    r.timecard_id = timecard;
+    r.project_procore_id = 700;
+    r.party_id = 800 + entry;
+    r.work_date = "2026-11-16";
+    r.origin_id = "crewsync:time:" + std::to_string(entry);
+    r.sent = "{\"hours\":\"8.00\"}";
+    r.hours = "8.00";
+    return r;
+}
+
+using StoreTimecardLedger = StoreSyncStateTest;
+
+TEST_F(StoreTimecardLedger, PutReplacesTheRowAndListsInEntryOrderWithTheTransactionTime) {
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutTimecardLedger(LedgerRow(9, "sending", 0)));
+        ASSERT_OK(tx->PutTimecardLedger(LedgerRow(3, "sent", 51)));
+        ASSERT_OK(tx->Commit());
+    }
+    clock_.Advance(std::chrono::minutes{1});
+    {
+        auto tx = Write();
+        TimecardLedgerRow sent = LedgerRow(9, "sent", 52);
+        sent.hours = "7.50";
+        ASSERT_OK(tx->PutTimecardLedger(sent));
+        ASSERT_OK(tx->Commit());
+    }
+    auto tx = Read();
+    ASSERT_OK_AND_ASSIGN(const auto rows, tx->ListTimecardLedger());
+    ASSERT_EQ(rows.size(), 2u);
+    TimecardLedgerRow first = LedgerRow(3, "sent", 51);
+    first.updated_at = kT0;
+    EXPECT_EQ(rows[0], first);
+    EXPECT_EQ(rows[1].time_entry_id, 9);
+    EXPECT_EQ(rows[1].status, "sent");
+    EXPECT_EQ(rows[1].timecard_id, 52);
+    EXPECT_EQ(rows[1].hours, "7.50");
+    EXPECT_EQ(rows[1].updated_at, "2026-11-23T14:06:09.123Z");
+}
+
+TEST_F(StoreTimecardLedger, ASendingRowHasNoTimecardYet) {
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutTimecardLedger(LedgerRow(4, "sending", 0)));
+        ASSERT_OK(tx->Commit());
+    }
+    auto tx = Read();
+    ASSERT_OK_AND_ASSIGN(const auto rows, tx->ListTimecardLedger());
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].status, "sending");
+    EXPECT_EQ(rows[0].timecard_id, 0);
+}
+
+TEST_F(StoreTimecardLedger, RefusesUnknownStatusesAndMissingEntryIds) {
+    auto tx = Write();
+    ASSERT_ERROR(tx->PutTimecardLedger(LedgerRow(4, "pushed", 1)), ErrorCode::kInvalidArgument);
+    ASSERT_ERROR(tx->PutTimecardLedger(LedgerRow(0, "sent", 1)), ErrorCode::kInvalidArgument);
+    ASSERT_OK_AND_ASSIGN(const auto rows, tx->ListTimecardLedger());
+    EXPECT_THAT(rows, IsEmpty());
+}
+
+TEST_F(StoreTimecardLedger, DeleteRemovesOneRowAndMissingRowsAreNoError) {
+    auto tx = Write();
+    ASSERT_OK(tx->PutTimecardLedger(LedgerRow(1, "sent", 11)));
+    ASSERT_OK(tx->PutTimecardLedger(LedgerRow(2, "sent", 12)));
+    ASSERT_OK(tx->DeleteTimecardLedger(1));
+    ASSERT_OK(tx->DeleteTimecardLedger(77));
+    ASSERT_OK_AND_ASSIGN(const auto rows, tx->ListTimecardLedger());
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].time_entry_id, 2);
+}
+
+TEST_F(StoreTimecardLedger, OutlivesTheTimeEntryAndIsNotJournalled) {
+    auto tx = Write();
+    ASSERT_OK_AND_ASSIGN(const auto before, tx->ReadJournal(0, 1000));
+    ASSERT_OK(tx->PutTimecardLedger(LedgerRow(5, "sent", 15)));
+    ASSERT_OK(tx->PutTimecardLedger(LedgerRow(5, "deleted", 15)));
+    ASSERT_OK_AND_ASSIGN(const auto after, tx->ReadJournal(0, 1000));
+    EXPECT_EQ(after.size(), before.size());
+    ASSERT_OK(tx->Commit());
+}
+
+TEST_F(StoreTimecardLedger, ReadTransactionsRefuseWritesAndUncommittedRowsAreGone) {
+    {
+        auto tx = Read();
+        ASSERT_ERROR(tx->PutTimecardLedger(LedgerRow(1, "sent", 11)), ErrorCode::kInternal);
+        ASSERT_ERROR(tx->DeleteTimecardLedger(1), ErrorCode::kInternal);
+    }
+    {
+        auto tx = Write();
+        ASSERT_OK(tx->PutTimecardLedger(LedgerRow(1, "sent", 11)));
+    }
+    store_.reset();
+    Open();
+    auto tx = Read();
+    ASSERT_OK_AND_ASSIGN(const auto rows, tx->ListTimecardLedger());
+    EXPECT_THAT(rows, IsEmpty());
+}
+
 }  // namespace
 }  // namespace crewsync::store

@@ -167,15 +167,15 @@ protected:
 
 using StoreMigrations = StoreTest;
 
-TEST_F(StoreMigrations, FreshDatabaseIsAtVersionFourWithEveryTable) {
+TEST_F(StoreMigrations, FreshDatabaseIsAtVersionFiveWithEveryTable) {
     ASSERT_OK_AND_ASSIGN(const int version, store_->SchemaVersion());
-    EXPECT_EQ(version, 4);
+    EXPECT_EQ(version, 5);
     ASSERT_OK_AND_ASSIGN(const auto tables, store_->TableNames());
     EXPECT_THAT(tables, IsSupersetOf({"groups", "classifications", "people", "person_groups",
                                       "person_custom_fields", "projects", "project_groups",
                                       "assignments", "time_entries", "change_journal", "links",
                                       "link_dismissals", "sync_baselines", "runs", "run_lines",
-                                      "secrets", "schema_migrations"}));
+                                      "secrets", "timecard_ledger", "schema_migrations"}));
     // Migration 4 replaced the fingerprints with baselines.
     EXPECT_THAT(tables, testing::Not(testing::Contains("sync_fingerprints")));
     EXPECT_TRUE(std::is_sorted(tables.begin(), tables.end()));
@@ -191,7 +191,7 @@ TEST_F(StoreMigrations, ReopeningKeepsDataAndAppliesNothingAgain) {
     clock_.Advance(std::chrono::hours{24});
     ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(path_, clock_));
     ASSERT_OK_AND_ASSIGN(const int version, reopened->SchemaVersion());
-    EXPECT_EQ(version, 4);
+    EXPECT_EQ(version, 5);
     {
         auto tx = Begin(*reopened, TxMode::kRead);
         ASSERT_OK_AND_ASSIGN(const auto groups, tx->ListGroups());
@@ -206,7 +206,7 @@ TEST_F(StoreMigrations, ReopeningKeepsDataAndAppliesNothingAgain) {
         "SELECT count(*), min(applied_at), max(applied_at) FROM schema_migrations"));
     ASSERT_OK_AND_ASSIGN(const bool row, s->Step());
     ASSERT_TRUE(row);
-    EXPECT_EQ(s->Int(0), 4);
+    EXPECT_EQ(s->Int(0), 5);
     EXPECT_EQ(s->Text(1), "2026-11-23T14:05:09.123Z");
     EXPECT_EQ(s->Text(2), "2026-11-23T14:05:09.123Z");
     s->Reset();
@@ -222,7 +222,7 @@ TEST_F(StoreMigrations, NewerSchemaVersionIsRefusedAsCorrupt) {
     auto opened = OpenSqliteStore(path_, clock_);
     ASSERT_ERROR(opened, ErrorCode::kCorrupt);
     EXPECT_THAT(opened.error().message(), HasSubstr("schema version 99"));
-    EXPECT_THAT(opened.error().message(), HasSubstr("versions up to 4"));
+    EXPECT_THAT(opened.error().message(), HasSubstr("versions up to 5"));
     EXPECT_THAT(opened.error().message(), HasSubstr(path_));
 }
 
@@ -247,7 +247,7 @@ TEST_F(StoreMigrations, AVersionTwoDatabaseGainsTheSecretsTable) {
     }
     ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(old, clock_));
     ASSERT_OK_AND_ASSIGN(const int version, reopened->SchemaVersion());
-    EXPECT_EQ(version, 4);
+    EXPECT_EQ(version, 5);
     ASSERT_OK_AND_ASSIGN(const auto tables, reopened->TableNames());
     EXPECT_THAT(tables, testing::Contains("secrets"));
     auto tx = Begin(*reopened, TxMode::kWrite);
@@ -280,7 +280,7 @@ TEST_F(StoreMigrations, AVersionThreeDatabaseGainsBaselinesAndDismissalsAndKeeps
     }
     ASSERT_OK_AND_ASSIGN(auto reopened, OpenSqliteStore(old, clock_));
     ASSERT_OK_AND_ASSIGN(const int version, reopened->SchemaVersion());
-    EXPECT_EQ(version, 4);
+    EXPECT_EQ(version, 5);
     ASSERT_OK_AND_ASSIGN(const auto tables, reopened->TableNames());
     EXPECT_THAT(tables, IsSupersetOf({"sync_baselines", "link_dismissals"}));
     EXPECT_THAT(tables, testing::Not(testing::Contains("sync_fingerprints")));
@@ -1545,7 +1545,7 @@ TEST(StoreFileMode, AnExistingEmptyFileKeepsItsMode) {
     FakeClock clock{At(D(2026, 11, 23), 14, 5, 9, 123)};
     ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path, clock));
     ASSERT_OK_AND_ASSIGN(const int version, store->SchemaVersion());
-    EXPECT_EQ(version, 4);
+    EXPECT_EQ(version, 5);
     EXPECT_EQ(FileMode(path), 0644u);
 }
 

@@ -228,11 +228,30 @@ ALTER TABLE run_lines ADD COLUMN label TEXT NOT NULL DEFAULT '';
 CREATE INDEX change_journal_entity ON change_journal (entity, entity_id);
 )sql";
 
+// The timecard ledger (store.hpp). work_date is indexed for pushes and reports of a date range.
+constexpr const char* kTimecardLedgerSchema = R"sql(
+CREATE TABLE timecard_ledger (
+    time_entry_id      INTEGER NOT NULL PRIMARY KEY,
+    status             TEXT NOT NULL,
+    timecard_id        INTEGER,
+    project_procore_id INTEGER NOT NULL,
+    party_id           INTEGER NOT NULL,
+    work_date          TEXT NOT NULL,
+    origin_id          TEXT NOT NULL,
+    sent               TEXT NOT NULL,
+    hours              TEXT NOT NULL,
+    updated_at         TEXT NOT NULL
+);
+
+CREATE INDEX timecard_ledger_date ON timecard_ledger (work_date);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "workforce records and change journal", kWorkforceSchema},
     {2, "links, fingerprints and run logs", kSyncStateSchema},
     {3, "encrypted credentials", kSecretsSchema},
     {4, "sync baselines, dismissals and run line details", kSyncBaselinesSchema},
+    {5, "timecard ledger", kTimecardLedgerSchema},
 };
 
 }  // namespace

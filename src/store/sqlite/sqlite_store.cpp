@@ -10,6 +10,7 @@
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sync_state.hpp"
+#include "store/sqlite/timecard_ledger.hpp"
 
 namespace crewsync::store {
 namespace {
@@ -587,6 +588,21 @@ public:
     Result<std::vector<RunLine>> ListRunLines(std::int64_t run_id) override {
         CREWSYNC_TRY(CheckOpen());
         return sqlite::ListRunLines(db_, run_id);
+    }
+
+    Status PutTimecardLedger(const TimecardLedgerRow& row) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::PutTimecardLedger(db_, row, now_);
+    }
+
+    Status DeleteTimecardLedger(std::int64_t time_entry_id) override {
+        CREWSYNC_TRY(CheckWrite());
+        return sqlite::DeleteTimecardLedger(db_, time_entry_id);
+    }
+
+    Result<std::vector<TimecardLedgerRow>> ListTimecardLedger() override {
+        CREWSYNC_TRY(CheckOpen());
+        return sqlite::ListTimecardLedger(db_);
     }
 
     Result<std::vector<LastChange>> ListLastChanges(
