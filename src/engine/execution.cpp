@@ -29,18 +29,6 @@ bool IsRemoteChange(OperationKind kind) {
            kind == OperationKind::kReactivateRemote;
 }
 
-// An error about one record (Procore refused it) rather than about the run (Procore or the
-// network cannot be used now): only the latter stops a run.
-bool IsRecordError(const Error& error) {
-    switch (error.code()) {
-        case ErrorCode::kInvalidArgument:
-        case ErrorCode::kNotFound:
-        case ErrorCode::kConflict:
-        case ErrorCode::kRemoteRejected: return true;
-        default: return false;
-    }
-}
-
 store::Entity EntityOf(LocalKind kind) {
     return kind == LocalKind::kPerson ? store::Entity::kPerson : store::Entity::kProject;
 }

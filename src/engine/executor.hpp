@@ -38,6 +38,10 @@ struct ExecutionResult {
     std::optional<Error> stopped_by;  // why the run stopped early
 };
 
+// An error about one record (Procore refused it) rather than about the run (Procore or the
+// network cannot be used now): only the latter stops a run.
+bool IsRecordError(const Error& error);
+
 // Applies `plan`, logging into `log` (whose counts it raises as operations succeed or fail).
 ExecutionResult Execute(const sync::Plan& plan, procore::ProcoreApi& api, store::Store& store,
                         RunLog& log, const ExecutorOptions& options = {});

@@ -34,6 +34,7 @@ void PutTimecardCommon(Json& out, const TimecardFields& fields) {
     PutId(out, "timecard_time_type_id", fields.timecard_time_type_id);
     PutId(out, "cost_code_id", fields.cost_code_id);
     PutId(out, "timesheet_id", fields.timesheet_id);
+    PutId(out, "work_classification_id", fields.work_classification_id);
     PutText(out, "date", fields.date);
     PutText(out, "hours", fields.hours);
     PutText(out, "time_in", fields.time_in);
