@@ -112,7 +112,7 @@ struct TimecardEntry {
 
 struct TimecardFields {
     std::optional<ProcoreId> project_id, party_id, timecard_time_type_id, cost_code_id,
-        timesheet_id;
+        timesheet_id, work_classification_id;
     std::optional<std::string> date, hours, time_in, time_out, description, origin_id,
         origin_data;
     std::optional<std::int64_t> lunch_time;
