@@ -10,7 +10,9 @@
 #include "cli/sync_setup.hpp"
 #include "engine/run_log.hpp"
 #include "records/references.hpp"
+#include "engine/time_push.hpp"
 #include "report/plan_format.hpp"
+#include "report/time_format.hpp"
 
 namespace crewsync::cli {
 namespace {
@@ -49,8 +51,8 @@ void PrintDryRun(const CliContext& context, const engine::SyncOutcome& outcome) 
               << report::GuardText(outcome.guard) << '\n';
 }
 
-Status PrintRun(CliContext& context, const engine::SyncOutcome& outcome) {
-    const store::RunRecord& run = outcome.run;
+Status PrintRun(CliContext& context, const store::RunRecord& run,
+                std::int64_t interrupted_runs, const sync::GuardDecision& guard) {
     std::vector<store::RunLine> failures;
     {
         CREWSYNC_ASSIGN_OR_RETURN(auto tx, context.Begin(store::TxMode::kRead));
@@ -75,18 +77,17 @@ Status PrintRun(CliContext& context, const engine::SyncOutcome& outcome) {
                            {"status", run.status},
                            {"summary", run.summary},
                            {"counts", CountsJson(run.counts)},
-                           {"interrupted_runs", outcome.interrupted_runs},
+                           {"interrupted_runs", interrupted_runs},
                            {"failures", failed}});
         return Ok();
     }
-    if (outcome.interrupted_runs > 0) {
+    if (interrupted_runs > 0) {
         std::cout << fmt::format("An earlier run had stopped without finishing; this run picked "
                                  "up its work ({} run{} marked interrupted).\n",
-                                 outcome.interrupted_runs,
-                                 outcome.interrupted_runs == 1 ? "" : "s");
+                                 interrupted_runs, interrupted_runs == 1 ? "" : "s");
     }
     if (run.status == "blocked") {
-        std::cout << report::GuardText(outcome.guard) << '\n'
+        std::cout << report::GuardText(guard) << '\n'
                   << "Nothing was written. Check the plan with `crewsync sync " << run.kind
                   << " --dry-run`; if it is right, run again with --approve-mass-change.\n";
         return Ok();
@@ -104,26 +105,102 @@ Status PrintRun(CliContext& context, const engine::SyncOutcome& outcome) {
     return Ok();
 }
 
+// `sync time`: the timesheet push (product.md §6).
+Status PushTime(CliContext& context, engine::TimePushRequest request) {
+    CREWSYNC_ASSIGN_OR_RETURN(auto setup, SyncSetup::Open(context));
+    engine::SyncEnvironment env = setup->Environment();
+    request.default_time_zone = context.config().workspace.time_zone;
+    Result<engine::TimePushOutcome> outcome = engine::RunTimePush(request, env);
+    EndProgress();
+    if (!outcome) return Fail(std::move(outcome).error());
+    if (request.dry_run) {
+        if (context.json) {
+            context.PrintJson({{"dry_run", true}, {"plan", report::TimePlanJson(outcome->plan)}});
+        } else {
+            std::cout << "Dry run: nothing was written to Procore or to crewsync.\n\n"
+                      << report::TimePlanText(outcome->plan);
+        }
+        return Ok();
+    }
+    CREWSYNC_TRY(PrintRun(context, outcome->run, outcome->interrupted_runs, {}));
+    const std::string& status = outcome->run.status;
+    if (status == "succeeded") {
+        context.exit_code = kExitOk;
+    } else if (status == "partial") {
+        context.exit_code = kExitIncomplete;
+    } else {
+        context.exit_code =
+            outcome->stopped_by ? ExitCodeFor(outcome->stopped_by->code()) : kExitRemote;
+        if (!context.json) {
+            std::cerr << "crewsync: the push stopped early; run the same command again to "
+                         "finish it (nothing is pushed twice)\n";
+        }
+    }
+    return Ok();
+}
+
+Result<std::optional<Date>> DateOption(const std::string& text, const char* flag) {
+    if (text.empty()) return std::optional<Date>();
+    const std::optional<Date> date = ParseDate(text);
+    if (!date) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("{} '{}' is not a date (write YYYY-MM-DD)", flag, text));
+    }
+    return date;
+}
+
 void RegisterSync(CLI::App& app, CliContext& context) {
     auto* cmd = app.add_subcommand(
-        "sync", "Sync people and projects with Procore (preview first with --dry-run)");
+        "sync", "Sync people and projects with Procore, or push time (preview with --dry-run)");
     auto scope = std::make_shared<std::string>();
     auto dry_run = std::make_shared<bool>(false);
     auto approve = std::make_shared<bool>(false);
-    cmd->add_option("what", *scope, "What to sync: people, projects or all")
+    auto from = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    auto approved_only = std::make_shared<bool>(false);
+    auto delete_removed = std::make_shared<bool>(false);
+    cmd->add_option("what", *scope, "What to sync: people, projects, all, or time")
         ->required()
-        ->check(CLI::IsMember({"people", "projects", "all"}));
+        ->check(CLI::IsMember({"people", "projects", "all", "time"}));
     cmd->add_flag("--dry-run", *dry_run,
                   "Print exactly what a real run would do; write nothing anywhere");
     cmd->add_flag("--approve-mass-change", *approve,
                   "Let a run that deactivates or changes many linked records go ahead");
+    cmd->add_option("--from", *from, "time: push entries on or after this date (YYYY-MM-DD)");
+    cmd->add_option("--to", *to, "time: push entries on or before this date (YYYY-MM-DD)");
+    cmd->add_flag("--approved-only", *approved_only, "time: push approved entries only");
+    cmd->add_flag("--delete-removed", *delete_removed,
+                  "time: delete in Procore the timecards of entries deleted in crewsync");
     cmd->footer(
         "A run reads Procore, links records as the link report says (`crewsync link report`),\n"
         "then creates, updates, deactivates and reactivates so Procore matches crewsync.\n"
+        "`sync time` pushes time entries as Procore timecards, each exactly once: a re-run\n"
+        "creates nothing new, an edited entry updates the timecard it created.\n"
         "Every run is logged: `crewsync runs list`. Exit status 0 when every record synced,\n"
         "9 when some records failed (the log says why), 10 when the mass-change guard\n"
         "stopped the run, 6/7 when Procore refused or could not be reached.");
-    OnRun(cmd, context, [&context, scope, dry_run, approve]() -> Status {
+    OnRun(cmd, context,
+          [&context, scope, dry_run, approve, from, to, approved_only, delete_removed]() -> Status {
+        const bool time_only = !from->empty() || !to->empty() || *approved_only ||
+                               *delete_removed;
+        if (*scope == "time") {
+            engine::TimePushRequest request;
+            CREWSYNC_ASSIGN_OR_RETURN(request.from, DateOption(*from, "--from"));
+            CREWSYNC_ASSIGN_OR_RETURN(request.to, DateOption(*to, "--to"));
+            if (request.from && request.to && *request.to < *request.from) {
+                return Fail(ErrorCode::kInvalidArgument,
+                            fmt::format("--to {} is before --from {}", *to, *from));
+            }
+            request.approved_only = *approved_only;
+            request.delete_removed = *delete_removed;
+            request.dry_run = *dry_run;
+            return PushTime(context, request);
+        }
+        if (time_only) {
+            return Fail(ErrorCode::kInvalidArgument,
+                        "--from, --to, --approved-only and --delete-removed are for "
+                        "`crewsync sync time`");
+        }
         CREWSYNC_ASSIGN_OR_RETURN(auto setup, SyncSetup::Open(context));
         engine::SyncEnvironment env = setup->Environment();
         engine::SyncRequest request;
@@ -137,7 +214,7 @@ void RegisterSync(CLI::App& app, CliContext& context) {
             PrintDryRun(context, *outcome);
             return Ok();
         }
-        CREWSYNC_TRY(PrintRun(context, *outcome));
+        CREWSYNC_TRY(PrintRun(context, outcome->run, outcome->interrupted_runs, outcome->guard));
         context.exit_code = ExitCodeOf(*outcome);
         if (outcome->run.status == "failed" && !context.json) {
             std::cerr << "crewsync: the run stopped early; run the same command again to "
