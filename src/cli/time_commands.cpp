@@ -1,4 +1,4 @@
-// crewsync time add|edit|show|list|delete|import|export
+// crewsync time add|edit|show|list|delete|import|export (reconcile: time_reconcile_command.cpp)
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -16,6 +16,9 @@
 #include "records/references.hpp"
 
 namespace crewsync::cli {
+
+void AddTimeReconcileCommand(CLI::App& time, CliContext& context);
+
 namespace {
 
 struct TimeFlags {
@@ -127,7 +130,7 @@ Status Print(const CliContext& context, store::Transaction& tx, const TimeEntry&
 }  // namespace
 
 void RegisterTimeCommands(CLI::App& app, CliContext& context) {
-    auto* time = app.add_subcommand("time", "Record hours worked: add, edit, list, import, export");
+    auto* time = app.add_subcommand("time", "Record hours worked: add, edit, list, import, export, reconcile");
     time->require_subcommand(1);
     struct Args {
         std::string id, person, project, from, to;
@@ -252,6 +255,7 @@ void RegisterTimeCommands(CLI::App& app, CliContext& context) {
         return Ok();
     });
 
+    AddTimeReconcileCommand(*time, context);
     AddImportCommand(*time, context, "time entries", records::ImportTimeEntries, false);
     AddExportCommand(*time, context, "time entries",
                      [](store::Transaction& tx, const records::ExportOptions& options) {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "engine/time_push.hpp"
+#include "engine/time_reconcile.hpp"
 #include "model/text.hpp"
 #include "sync_fixture.hpp"
 
@@ -566,6 +567,68 @@ TEST_F(TimePushTest, ManyEntriesGoInBatchesOfTwentyFivePerProject) {
     std::set<std::string> origins;
     for (const auto& [id, t] : Timecards()) origins.insert(t["origin_id"].get<std::string>());
     EXPECT_EQ(origins.size(), 60u);
+}
+
+// ---- time reconcile
+
+const sync::ReconcileRow* RowFor(const sync::Reconciliation& r, Date date) {
+    for (const auto& row : r.rows) {
+        if (row.date == date) return &row;
+    }
+    return nullptr;
+}
+
+TEST_F(TimePushTest, ReconcileNamesMissingExtraAndEditedHours) {
+    const PersonId ann = LinkedWorker("Ann", "Able", "E-1");
+    const ProcoreId contact = LinkOf(ann, "contact")->procore_id;
+    AddEntry(ann, D(2026, 11, 16), H(800));                // pushed, agrees
+    const TimeEntryId edited = AddEntry(ann, D(2026, 11, 17), H(800));  // edited in Procore
+    Push();
+    AddEntry(ann, D(2026, 11, 18), H(600));                // not pushed yet
+    procore::TimecardFields extra;                         // typed into Procore
+    extra.project_id = procore_project_;
+    extra.party_id = contact;
+    extra.date = "2026-11-19";
+    extra.hours = "4";
+    ASSERT_TRUE(api().CreateTimecardEntry(extra));
+    procore::TimecardFields change;
+    change.hours = "9.5";
+    ASSERT_TRUE(api().UpdateTimecardEntry(LedgerOf(edited)->timecard_id, change));
+
+    auto result = ReconcileTime(*store_, api(), D(2026, 11, 16), D(2026, 11, 22));
+    ASSERT_TRUE(result) << result.error().ToString();
+    EXPECT_EQ(result->matching, 1);
+    ASSERT_EQ(result->rows.size(), 3u);
+    const auto* missing = RowFor(*result, D(2026, 11, 18));
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(missing->difference, sync::Difference::kMissingInProcore);
+    EXPECT_EQ(missing->worker, "Ann Able");
+    EXPECT_EQ(missing->project, "P-100 Riverside Clinic");
+    EXPECT_EQ(missing->crewsync, H(600));
+    EXPECT_NE(missing->detail.find("not pushed yet"), std::string::npos);
+    const auto* changed = RowFor(*result, D(2026, 11, 17));
+    ASSERT_TRUE(changed);
+    EXPECT_EQ(changed->difference, sync::Difference::kEditedInProcore);
+    EXPECT_EQ(changed->procore, H(950));
+    EXPECT_NE(changed->detail.find("crewsync sent 8"), std::string::npos) << changed->detail;
+    const auto* added = RowFor(*result, D(2026, 11, 19));
+    ASSERT_TRUE(added);
+    EXPECT_EQ(added->difference, sync::Difference::kExtraInProcore);
+    EXPECT_EQ(added->procore, H(400));
+    EXPECT_EQ(added->worker, "Ann Able");
+    EXPECT_EQ(result->crewsync_total, H(2200));
+    EXPECT_EQ(result->procore_total, H(2150));
+}
+
+TEST_F(TimePushTest, ReconcileAfterAPushOfEverythingFindsNoDifference) {
+    const PersonId ann = LinkedWorker("Ann", "Able", "E-1");
+    for (unsigned day = 16; day <= 20; ++day) AddEntry(ann, D(2026, 11, day), H(750));
+    Push();
+    auto result = ReconcileTime(*store_, api(), D(2026, 11, 16), D(2026, 11, 22));
+    ASSERT_TRUE(result) << result.error().ToString();
+    EXPECT_TRUE(result->rows.empty());
+    EXPECT_EQ(result->matching, 5);
+    EXPECT_EQ(result->procore_total, H(3750));
 }
 
 }  // namespace
