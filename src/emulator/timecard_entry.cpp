@@ -358,9 +358,22 @@ Json ReadEntryValues(const Company& company, const Json& fields, OriginIdType or
 RecordId EntryWithOrigin(const Company& company, const Json& origin_id, RecordId except) {
     const std::string wanted = OriginText(origin_id);
     if (wanted.empty()) return 0;
+    const auto live = [&](RecordId id, const Json& record) {
+        const auto deleted = record.find("deleted_at");
+        return id != except && (deleted == record.end() || deleted->is_null());
+    };
+    // Text origins are indexed; a push of thousands of entries must not scan them all per entry.
+    if (const RecordId hit = company.timecard_entries.ByOrigin(wanted); hit != 0) {
+        if (const Json* record = company.timecard_entries.Find(hit); record && live(hit, *record)) {
+            return hit;
+        }
+    }
+    // Whole-number origins (v1.0 writes them as numbers) are not: those are looked for in full.
+    if (wanted.find_first_not_of("0123456789") != std::string::npos) return 0;
     for (const auto& [id, record] : company.timecard_entries.All()) {
-        if (id == except || !record.value("deleted_at", Json()).is_null()) continue;
-        if (OriginText(record.value("origin_id", Json())) == wanted) return id;
+        if (live(id, record) && OriginText(record.value("origin_id", Json())) == wanted) {
+            return id;
+        }
     }
     return 0;
 }
