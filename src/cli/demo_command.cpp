@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -305,10 +306,10 @@ std::string EditedTitle(const std::string& title) {
     return title.starts_with("Senior ") ? "Lead " + title.substr(7) : "Senior " + title;
 }
 
-// Edits the user's job title through Procore's API, as an admin in Procore's Directory would.
-Status EditInDirectory(const emulator::Emulator& procore, std::int64_t company_id,
-                       const emulator::SeedOptions& app, const EditTarget& target,
-                       const std::string& title) {
+// Runs `call` with a Procore client of its own, as an admin working in Procore would.
+Status ThroughProcore(const emulator::Emulator& procore, std::int64_t company_id,
+                      const emulator::SeedOptions& app,
+                      const std::function<Status(procore::ProcoreApi&)>& call) {
     procore::ConnectionSettings settings;
     settings.base_url = procore.BaseUrl();
     settings.login_url = procore.BaseUrl();
@@ -320,11 +321,20 @@ Status EditInDirectory(const emulator::Emulator& procore, std::int64_t company_i
     procore::Connection connection(settings, keeper, clock, sleeper, [] {
         return http::MakeCurlHttpClient(http::CurlOptions{});
     });
-    procore::UserFields fields;
-    fields.job_title = title;
-    Result<procore::RemoteUser> updated = connection.api().UpdateUser(target.user_id, fields);
-    if (!updated) return Fail(std::move(updated).error());
-    return Ok();
+    return call(connection.api());
+}
+
+// Edits the user's job title through Procore's API, as an admin in Procore's Directory would.
+Status EditInDirectory(const emulator::Emulator& procore, std::int64_t company_id,
+                       const emulator::SeedOptions& app, const EditTarget& target,
+                       const std::string& title) {
+    return ThroughProcore(procore, company_id, app, [&](procore::ProcoreApi& api) -> Status {
+        procore::UserFields fields;
+        fields.job_title = title;
+        Result<procore::RemoteUser> updated = api.UpdateUser(target.user_id, fields);
+        if (!updated) return Fail(std::move(updated).error());
+        return Ok();
+    });
 }
 
 // The import's output with its "created group X" and "created classification Y" lines (one
@@ -386,6 +396,87 @@ struct Procore {
     std::int64_t company_id;
     const emulator::SeedOptions& app;
 };
+
+// The demo's week of time: Monday 16 to Friday 20 November 2026.
+constexpr const char* kWeekFrom = "2026-11-16";
+constexpr const char* kWeekTo = "2026-11-20";
+
+// A crew of up to five people who can log time and are linked to Procore, and a linked active
+// project for them.
+struct Crew {
+    std::vector<Person> people;
+    Project project;
+};
+
+Result<Crew> PickCrew(CliContext& ws) {
+    CREWSYNC_ASSIGN_OR_RETURN(auto tx, ws.Begin(store::TxMode::kRead));
+    CREWSYNC_ASSIGN_OR_RETURN(auto links, tx->ListLinks());
+    std::set<std::int64_t> linked_people, linked_projects;
+    for (const store::LinkRow& l : links) {
+        (l.entity == store::Entity::kPerson ? linked_people : linked_projects).insert(l.local_id);
+    }
+    Crew crew;
+    CREWSYNC_ASSIGN_OR_RETURN(auto projects, tx->ListProjects({RecordStatus::kActive, ""}));
+    for (const Project& p : projects) {
+        if (linked_projects.contains(p.id.value()) && !p.project_number.empty()) {
+            crew.project = p;
+            break;
+        }
+    }
+    CREWSYNC_ASSIGN_OR_RETURN(auto people, tx->ListPeople({RecordStatus::kActive, {}, ""}));
+    for (const Person& p : people) {
+        if (crew.people.size() == 5) break;
+        if (CanBeAssigned(p.type) && linked_people.contains(p.id.value())) {
+            crew.people.push_back(p);
+        }
+    }
+    if (crew.people.empty() || crew.project.id.value() == 0) {
+        return Fail(ErrorCode::kNotFound, "the first sync left no linked crew and project");
+    }
+    return crew;
+}
+
+// The crew's week in crewsync's time CSV (docs/csv-formats.md): eight hours a day, and one
+// worker on a clock with a half-hour lunch.
+std::string TimeCsv(const Crew& crew) {
+    std::string out;
+    csv::AppendRow(out, {"person", "project", "date", "hours", "time_in", "time_out",
+                         "lunch_minutes", "approval"});
+    for (std::size_t i = 0; i < crew.people.size(); ++i) {
+        const std::string who = "#" + std::to_string(crew.people[i].id.value());
+        for (int day = 16; day <= 20; ++day) {
+            const std::string date = "2026-11-" + std::to_string(day);
+            if (i == 0) {
+                csv::AppendRow(out, {who, crew.project.project_number, date, "", "07:00",
+                                     "15:30", "30", "approved"});
+            } else {
+                csv::AppendRow(out, {who, crew.project.project_number, date, "8", "", "", "",
+                                     "approved"});
+            }
+        }
+    }
+    return out;
+}
+
+// The crew's entries, in id order.
+Result<std::vector<TimeEntry>> CrewEntries(CliContext& ws) {
+    CREWSYNC_ASSIGN_OR_RETURN(auto tx, ws.Begin(store::TxMode::kRead));
+    store::TimeEntryFilter filter;
+    filter.from = ParseDate(kWeekFrom);
+    filter.to = ParseDate(kWeekTo);
+    return tx->ListTimeEntries(filter);
+}
+
+Result<std::int64_t> TimecardOf(CliContext& ws, TimeEntryId entry) {
+    CREWSYNC_ASSIGN_OR_RETURN(auto tx, ws.Begin(store::TxMode::kRead));
+    CREWSYNC_ASSIGN_OR_RETURN(auto ledger, tx->ListTimecardLedger());
+    for (const store::TimecardLedgerRow& row : ledger) {
+        if (row.time_entry_id == entry.value()) return row.timecard_id;
+    }
+    return Fail(ErrorCode::kNotFound, "the push left no timecard for the entry");
+}
+
+Status TimeStory(CliContext& ws, const std::string& dir, const Procore& procore);
 
 // The steps after the emulator is up; any failure ends the demo (the emulator is stopped by
 // the caller either way).
@@ -492,8 +583,53 @@ Status Story(const synth::Company& company, const std::string& dir, Procore proc
     CREWSYNC_TRY(Step({"runs", "show", std::to_string(second_run)}, &shown));
     PrintRunShow(shown, second_run);
 
+    CREWSYNC_TRY(TimeStory(ws, dir, procore));
+
     Heading("Every run");
     CREWSYNC_TRY(Step({"runs", "list"}));
+    return Ok();
+}
+
+Status TimeStory(CliContext& ws, const std::string& dir, const Procore& procore) {
+    CREWSYNC_ASSIGN_OR_RETURN(const Crew crew, PickCrew(ws));
+    const std::string time_csv = (fs::path(dir) / "time.csv").string();
+    CREWSYNC_TRY(WriteText(time_csv, TimeCsv(crew)));
+    Heading(fmt::format("A week of time for a crew of {} on {} {}, from time.csv",
+                        crew.people.size(), crew.project.project_number, crew.project.name));
+    CREWSYNC_TRY(Step({"time", "import", time_csv}));
+    const std::vector<std::string> push = {"sync", "time", "--from", kWeekFrom, "--to", kWeekTo};
+
+    Heading("Push it to Procore timecards: each entry once, in bulk creates of up to 25");
+    CREWSYNC_TRY(Step(push));
+    Heading("Push again: nothing is sent twice");
+    CREWSYNC_TRY(Step(push));
+
+    CREWSYNC_ASSIGN_OR_RETURN(const std::vector<TimeEntry> entries, CrewEntries(ws));
+    if (entries.size() < 2) return Fail(ErrorCode::kInternal, "the crew's week was not imported");
+    const TimeEntry& edited_here = entries.back();
+    const TimeEntry& edited_there = entries[entries.size() / 2];
+    CREWSYNC_ASSIGN_OR_RETURN(const std::int64_t timecard, TimecardOf(ws, edited_there.id));
+    Heading("Meanwhile: a foreman corrects an entry in crewsync, and someone edits a timecard "
+            "in Procore");
+    CREWSYNC_TRY(Step({"time", "edit", "#" + std::to_string(edited_here.id.value()), "--hours",
+                       "6.5"}));
+    std::cout << fmt::format("Timecard {} set to 10 hours through Procore's API (PATCH "
+                             ".../timecard_entries/{}).\n",
+                             timecard, timecard);
+    CREWSYNC_TRY(ThroughProcore(procore.server, procore.company_id, procore.app,
+                                [&](procore::ProcoreApi& api) -> Status {
+                                    procore::TimecardFields fields;
+                                    fields.hours = "10";
+                                    auto updated = api.UpdateTimecardEntry(timecard, fields);
+                                    if (!updated) return Fail(std::move(updated).error());
+                                    return Ok();
+                                }));
+
+    Heading("Reconcile the week: crewsync's hours against Procore's timecards");
+    CREWSYNC_TRY(Step({"time", "reconcile", "--from", kWeekFrom, "--to", kWeekTo}));
+
+    Heading("Push again: the corrected entry updates the timecard it created");
+    CREWSYNC_TRY(Step(push));
     return Ok();
 }
 
@@ -504,12 +640,14 @@ void PrintNext(const DemoOptions& options, const std::string& dir, const std::st
         << fmt::format("Workspace (kept): {}\n", dir)
         << "  people.csv, projects.csv   the plan the demo imported\n"
         << "  link-report.csv            the full link report, one row per record\n"
+        << "  time.csv                   the crew's week of time the demo pushed\n"
         << "  crewsync.toml              settings: sync direction, scope, mass-change guard\n"
         << fmt::format("Read the logs:  export CREWSYNC_WORKSPACE={}; crewsync runs list; "
                        "crewsync runs show {}\n",
                        Quote(dir), first_run)
         << "Read the docs:  docs/syncing.md (how a run decides), docs/linking.md (the link "
            "report),\n"
+        << "                docs/time.md (pushing time, exactly once; reconciling it),\n"
         << "                docs/connecting.md, docs/emulator.md\n"
         << "Try it with your own emulator (the same company, in another terminal):\n"
         << fmt::format("  crewsync emulator --port 8080 --generate-people {} --seed {} "
