@@ -123,6 +123,21 @@ TEST_F(DemoTest, WalksThroughAFirstSyncAndLeavesNothingRunning) {
     // The workspace is kept for the user; the emulator and everything else are gone.
     EXPECT_TRUE(fs::exists(dir / "crewsync.toml"));
     EXPECT_TRUE(fs::exists(dir / "link-report.csv"));
+
+    // A crew's week of time: pushed once, a re-push sends nothing, both sides edited, the
+    // reconciliation names each difference, and the next push updates the edited entry only.
+    EXPECT_TRUE(fs::exists(dir / "time.csv"));
+    EXPECT_THAT(out, HasSubstr("time.csv: 25 added")) << o;
+    EXPECT_FALSE(Find(out, R"(Run \d+ succeeded: 25 created, 0 updated, 0 unchanged)").empty())
+        << o;
+    EXPECT_FALSE(Find(out, R"(Run \d+ succeeded: 0 created, 0 updated, 25 unchanged)").empty())
+        << o;
+    EXPECT_FALSE(Find(out, R"(edited in Procore +timecard \d+ has 10 h, crewsync sent 8)").empty())
+        << o;
+    EXPECT_THAT(out, HasSubstr("not pushed yet")) << o;
+    EXPECT_THAT(out, HasSubstr("23 worker-days agree, 2 differ")) << o;
+    EXPECT_FALSE(Find(out, R"(Run \d+ succeeded: 0 created, 1 updated, 24 unchanged)").empty())
+        << o;
     const std::smatch port = Find(out, R"(an emulator at http://127\.0\.0\.1:(\d+))");
     ASSERT_FALSE(port.empty()) << o;
     EXPECT_FALSE(Listening(std::stoi(port[1].str())))
