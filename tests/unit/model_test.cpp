@@ -21,6 +21,7 @@
 #include "model/secret.hpp"
 #include "model/text.hpp"
 #include "model/time_entry.hpp"
+#include "model/time_zone.hpp"
 #include "model/validation.hpp"
 
 namespace crewsync {
@@ -1059,6 +1060,38 @@ TEST(SecretString, EqualityComparesValues) {
 
     EXPECT_TRUE(SecretString() == SecretString{std::string()});
     EXPECT_FALSE(SecretString() == a);
+}
+
+// ---- local times with their zone's offset (timecards' time in and out)
+
+TEST(LocalDateTimeIso, WritesTheZonesOffsetOnThatDay) {
+    using std::chrono::day;
+    using std::chrono::month;
+    using std::chrono::year;
+    const Date winter{year{2026}, month{1}, day{12}};
+    const Date summer{year{2026}, month{7}, day{6}};
+    EXPECT_EQ(LocalDateTimeIso(winter, TimeOfDay{7 * 60}, "America/Chicago"),
+              "2026-01-12T07:00:00-06:00");
+    EXPECT_EQ(LocalDateTimeIso(summer, TimeOfDay{7 * 60}, "America/Chicago"),
+              "2026-07-06T07:00:00-05:00");
+    EXPECT_EQ(LocalDateTimeIso(summer, TimeOfDay{23 * 60 + 59}, "UTC"),
+              "2026-07-06T23:59:00+00:00");
+    EXPECT_EQ(LocalDateTimeIso(winter, TimeOfDay{0}, "Asia/Kolkata"),
+              "2026-01-12T00:00:00+05:30");
+    EXPECT_EQ(LocalDateTimeIso(winter, TimeOfDay{0}, "Nowhere/Atlantis"), std::nullopt);
+}
+
+TEST(LocalDateTimeIso, TimesAroundADaylightSavingChangeGetAnOffset) {
+    using std::chrono::day;
+    using std::chrono::month;
+    using std::chrono::year;
+    // 8 March 2026, 02:30 does not exist in Chicago; 1 November 2026, 01:30 happens twice.
+    EXPECT_EQ(LocalDateTimeIso(Date{year{2026}, month{3}, day{8}}, TimeOfDay{150},
+                               "America/Chicago"),
+              "2026-03-08T02:30:00-05:00");
+    EXPECT_EQ(LocalDateTimeIso(Date{year{2026}, month{11}, day{1}}, TimeOfDay{90},
+                               "America/Chicago"),
+              "2026-11-01T01:30:00-05:00");
 }
 
 }  // namespace
