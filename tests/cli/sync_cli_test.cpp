@@ -243,5 +243,54 @@ TEST_F(SyncCliTest, LinkSetUnlinkAndRejectSayWhatTheyDidAndRefuseWhatMakesNoSens
     EXPECT_THAT(report.out, HasSubstr("2 linked"));
 }
 
+TEST_F(SyncCliTest, SyncTimePushesOnceReconcilesAndRefusesBadDates) {
+    AddPerson("Cy", "cy@example.com", "assignable");
+    ASSERT_EQ(Run({"projects", "add", "--name", "Harbor Works", "--number", "P-1"}).code, kOk);
+    const std::map<std::string, std::string> crewsync_projects = {
+        {"CREWSYNC_PROJECTS_SYSTEM_OF_RECORD", "crewsync"}};
+    ASSERT_EQ(Run({"sync", "projects"}, crewsync_projects).code, kOk);
+    ASSERT_EQ(Run({"time", "add", "cy@example.com", "P-1", "--date", "2026-11-16", "--hours",
+                   "8", "--approval", "approved"})
+                  .code,
+              kOk);
+
+    const std::int64_t before = Writes();
+    const ProgramOutput dry = Run({"sync", "time", "--dry-run"});
+    ASSERT_EQ(dry.code, kOk) << dry;
+    EXPECT_THAT(dry.out, HasSubstr("nothing was written"));
+    EXPECT_THAT(dry.out, HasSubstr("create contact"));
+    EXPECT_THAT(dry.out, HasSubstr("create timecard"));
+    EXPECT_EQ(Writes(), before);
+
+    const ProgramOutput pushed =
+        Run({"sync", "time", "--from", "2026-11-16", "--to", "2026-11-22", "--json"});
+    ASSERT_EQ(pushed.code, kOk) << pushed;
+    const json out = json::parse(pushed.out);
+    EXPECT_EQ(out["kind"], "time");
+    EXPECT_EQ(out["counts"]["created"], 2) << "the worker's contact and the timecard";
+
+    const ProgramOutput again = Run({"sync", "time"});
+    ASSERT_EQ(again.code, kOk) << again;
+    EXPECT_THAT(again.out, HasSubstr("0 created, 0 updated, 1 unchanged"));
+
+    const ProgramOutput reconciled =
+        Run({"time", "reconcile", "--from", "2026-11-16", "--to", "2026-11-22", "--json"});
+    ASSERT_EQ(reconciled.code, kOk) << reconciled;
+    const json r = json::parse(reconciled.out);
+    EXPECT_EQ(r["differences"], 0);
+    EXPECT_EQ(r["matching"], 1);
+    EXPECT_EQ(r["procore_hours"], "8");
+
+    const ProgramOutput bad = Run({"sync", "time", "--from", "2026-13-01"});
+    EXPECT_EQ(bad.code, kInvalidInput) << bad;
+    EXPECT_THAT(bad.err, HasSubstr("--from '2026-13-01' is not a date"));
+    const ProgramOutput backwards = Run({"time", "reconcile", "--from", "2026-11-22", "--to",
+                                         "2026-11-16"});
+    EXPECT_EQ(backwards.code, kInvalidInput) << backwards;
+    const ProgramOutput misplaced = Run({"sync", "people", "--approved-only"});
+    EXPECT_EQ(misplaced.code, kInvalidInput) << misplaced;
+    EXPECT_THAT(misplaced.err, HasSubstr("are for `crewsync sync time`"));
+}
+
 }  // namespace
 }  // namespace crewsync
