@@ -596,6 +596,7 @@ TEST_F(WorkspaceTest, ConfigEntriesListsEverySettingInFileOrder) {
     config.people.scope = PeopleScope::kUsersOnly;
     config.sync.mass_change_share = 0.25;
     config.people.deactivate_user_on_type_change = true;
+    config.time.classification_sync = true;
     EXPECT_THAT(ConfigEntries(config),
                 ElementsAre(Pair("workspace.name", ""),
                             Pair("workspace.database", "crewsync.db"),
@@ -611,6 +612,7 @@ TEST_F(WorkspaceTest, ConfigEntriesListsEverySettingInFileOrder) {
                             Pair("people.permission_template_id", "0"),
                             Pair("people.suggestion_threshold", "0.75"),
                             Pair("projects.system_of_record", "procore"),
+                            Pair("time.classification_sync", "true"),
                             Pair("sync.schedule", "@hourly"),
                             Pair("sync.mass_change_share", "0.25"),
                             Pair("sync.mass_change_min_records", "25")));
