@@ -85,6 +85,7 @@ int Run(int argc, char** argv) {
     RegisterProcoreCommands(app, context);
     RegisterLinkCommands(app, context);
     RegisterSyncCommands(app, context);
+    RegisterWorkersCommands(app, context);
     RegisterRunsCommands(app, context);
     RegisterDemoCommand(app, context);
     // Listed for --help only: main() hands `crewsync emulator …` to the emulator first.

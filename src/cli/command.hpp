@@ -32,6 +32,8 @@ void RegisterJournalCommand(CLI::App& app, CliContext& context);
 void RegisterProcoreCommands(CLI::App& app, CliContext& context);  // connect, doctor, disconnect
 void RegisterLinkCommands(CLI::App& app, CliContext& context);  // link report|accept|reject|…
 void RegisterSyncCommands(CLI::App& app, CliContext& context);  // sync, invite
+// workers import, classifications sync; after RegisterCatalogCommands, whose command it extends
+void RegisterWorkersCommands(CLI::App& app, CliContext& context);
 void RegisterRunsCommands(CLI::App& app, CliContext& context);  // runs list|show|download
 void RegisterDemoCommand(CLI::App& app, CliContext& context);  // demo (against an emulator)
 

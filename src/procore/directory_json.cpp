@@ -127,6 +127,17 @@ bool ReadId(od::value& v, std::string_view field, std::int64_t& out, Problem& pr
     return true;
 }
 
+// An integer, or null for 0 (a reference that is not set).
+bool ReadOptionalId(od::value& v, std::string_view field, std::int64_t& out, Problem& problem) {
+    od::json_type type;
+    if (!TypeOf(v, field, type, problem)) return false;
+    if (type == od::json_type::null) {
+        out = 0;
+        return true;
+    }
+    return ReadId(v, field, out, problem);
+}
+
 bool ReadTimestamp(od::value& v, std::string_view field, Timestamp& out, Problem& problem) {
     std::string_view text;
     if (!ReadView(v, field, text, problem)) return false;
@@ -211,6 +222,9 @@ bool ReadUserField(std::string_view key, od::value& v, sync::RemoteUser& u, Seen
     if (key == "is_employee") return ReadFlag(v, key, u.is_employee, false, problem);
     if (key == "origin_id") return ReadText(v, key, u.origin_id, problem, true);
     if (key == "updated_at") return ReadTimestamp(v, key, u.updated_at, problem);
+    if (key == "work_classification_id") {
+        return ReadOptionalId(v, key, u.work_classification_id, problem);
+    }
     return true;
 }
 

@@ -253,7 +253,11 @@ void WriteUser(JsonOut& j, const sync::RemoteUser& u) {
     j.Time("updated_at", u.updated_at);
     j.Null("welcome_email_sent_at");
     j.Text("zip", at_office ? office.zip : "");
-    j.Null("work_classification_id");
+    if (u.work_classification_id != 0) {
+        j.Int("work_classification_id", u.work_classification_id);
+    } else {
+        j.Null("work_classification_id");
+    }
     const Template& pt = kProjectTemplates[u.is_employee ? (h >> 46) % 2 : 2];
     j.Int("default_permission_template_id", pt.id);
     j.Null("company_permission_template_id");

@@ -162,6 +162,7 @@ void ReadCompany(ObjectReader& in, CompanySummary& out) {
 void ReadClassification(ObjectReader& in, RemoteClassification& out) {
     in.RequiredId("id", out.id);
     in.Text("name", out.name);
+    in.Text("abbreviation", out.abbreviation);
 }
 
 void ReadPermissionTemplate(ObjectReader& in, PermissionTemplate& out) {

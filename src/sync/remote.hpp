@@ -34,6 +34,7 @@ struct RemoteUser {
     bool is_employee = false;
     std::string origin_id;  // the integrator's id; crewsync writes its own there
     Timestamp updated_at{};
+    ProcoreId work_classification_id = 0;  // the user's work classification; 0 = none
 
     bool operator==(const RemoteUser&) const = default;
 };
@@ -75,6 +76,7 @@ struct RemoteProject {
 struct RemoteClassification {
     ProcoreId id = 0;
     std::string name;
+    std::string abbreviation = {};  // optional short code, e.g. "JE"
 
     bool operator==(const RemoteClassification&) const = default;
 };
