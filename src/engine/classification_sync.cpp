@@ -7,6 +7,7 @@
 
 #include "engine/run_lock.hpp"
 #include "engine/run_messages.hpp"
+#include "engine/executor.hpp"
 #include "model/text.hpp"
 #include "model/validation.hpp"
 
@@ -15,15 +16,7 @@ namespace {
 
 // A refusal of one name (a duplicate, a name Procore finds invalid) fails that classification
 // alone; anything else (no access, Procore unreachable) would fail every other call too.
-bool FailsAlone(const Error& error) {
-    switch (error.code()) {
-        case ErrorCode::kInvalidArgument:
-        case ErrorCode::kNotFound:
-        case ErrorCode::kConflict:
-        case ErrorCode::kRemoteRejected: return true;
-        default: return false;
-    }
-}
+bool FailsAlone(const Error& error) { return IsRecordError(error); }
 
 store::RunLine Line(std::int64_t local_id, sync::ProcoreId procore_id, std::string action,
                     std::string outcome, std::string label, std::string message) {
@@ -154,18 +147,14 @@ Result<ClassificationApplied> ApplyClassifications(
 Result<ClassificationSyncOutcome> RunClassificationSync(const ClassificationSyncRequest& request,
                                                         ClassificationSyncEnvironment& env) {
     ClassificationSyncOutcome outcome;
-    std::optional<RunLock> lock;
-    std::optional<RunLog> log;
+    std::optional<StartedRun> started;
     if (!request.dry_run) {
-        CREWSYNC_ASSIGN_OR_RETURN(RunLock held, RunLock::Acquire(env.lock_path));
-        lock.emplace(std::move(held));
-        CREWSYNC_ASSIGN_OR_RETURN(outcome.interrupted_runs,
-                                  MarkInterruptedRuns(env.store, env.clock));
-        CREWSYNC_ASSIGN_OR_RETURN(RunLog started, RunLog::Start(env.store, env.clock,
-                                                                "classifications",
-                                                                request.trigger, false));
-        log.emplace(std::move(started));
+        CREWSYNC_ASSIGN_OR_RETURN(StartedRun run, StartRun(env.store, env.clock, env.lock_path,
+                                                           "classifications", request.trigger));
+        outcome.interrupted_runs = run.interrupted_runs;
+        started.emplace(std::move(run));
     }
+    RunLog* log = started ? &started->log : nullptr;
     // A run that cannot go on is finished as failed, with the error as its summary.
     const auto fail = [&](Error error) -> Result<ClassificationSyncOutcome> {
         if (!log) return Fail(std::move(error));

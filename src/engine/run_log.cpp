@@ -33,6 +33,16 @@ Status RunLog::Finish(store::Store& store, std::string status, std::string summa
     return tx->Commit();
 }
 
+Result<StartedRun> StartRun(store::Store& store, const Clock& clock, const std::string& lock_path,
+                            std::string kind, std::string trigger) {
+    CREWSYNC_ASSIGN_OR_RETURN(RunLock lock, RunLock::Acquire(lock_path));
+    CREWSYNC_ASSIGN_OR_RETURN(const std::int64_t interrupted, MarkInterruptedRuns(store, clock));
+    CREWSYNC_ASSIGN_OR_RETURN(RunLog log,
+                              RunLog::Start(store, clock, std::move(kind), std::move(trigger),
+                                            false));
+    return StartedRun{std::move(lock), std::move(log), interrupted};
+}
+
 Result<std::int64_t> MarkInterruptedRuns(store::Store& store, const Clock& clock) {
     CREWSYNC_ASSIGN_OR_RETURN(auto tx, store.Begin(store::TxMode::kWrite));
     std::int64_t marked = 0;

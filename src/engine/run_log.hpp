@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/run_lock.hpp"
 #include "model/clock.hpp"
 #include "model/error.hpp"
 #include "store/store.hpp"
@@ -38,6 +39,18 @@ private:
     store::RunRecord run_;
     std::vector<store::RunLine> pending_;
 };
+
+// A run under way: the workspace's run lock, held for the run's whole life, and its log.
+struct StartedRun {
+    RunLock lock;
+    RunLog log;
+    std::int64_t interrupted_runs = 0;  // earlier runs found dead and marked "interrupted"
+};
+
+// Takes the run lock at `lock_path` (kConflict when another run holds it), marks the runs a dead
+// process left "running" as interrupted, and starts a run log of `kind`.
+Result<StartedRun> StartRun(store::Store& store, const Clock& clock, const std::string& lock_path,
+                            std::string kind, std::string trigger);
 
 // Marks every run still "running" as "interrupted": called by a run holding the workspace's
 // run lock, so none of them can still be alive. Returns how many there were.

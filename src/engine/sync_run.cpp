@@ -60,18 +60,14 @@ std::string Summary(const store::RunCounts& c) {
 
 Result<SyncOutcome> RunSync(const SyncRequest& request, SyncEnvironment& env) {
     SyncOutcome outcome;
-    std::optional<RunLock> lock;
-    std::optional<RunLog> log;
+    std::optional<StartedRun> started;
     if (!request.dry_run) {
-        CREWSYNC_ASSIGN_OR_RETURN(RunLock held, RunLock::Acquire(env.lock_path));
-        lock.emplace(std::move(held));
-        CREWSYNC_ASSIGN_OR_RETURN(outcome.interrupted_runs,
-                                  MarkInterruptedRuns(env.store, env.clock));
-        CREWSYNC_ASSIGN_OR_RETURN(RunLog started,
-                                  RunLog::Start(env.store, env.clock, Name(request.scope),
-                                                request.trigger, false));
-        log.emplace(std::move(started));
+        CREWSYNC_ASSIGN_OR_RETURN(StartedRun run, StartRun(env.store, env.clock, env.lock_path,
+                                                           Name(request.scope), request.trigger));
+        outcome.interrupted_runs = run.interrupted_runs;
+        started.emplace(std::move(run));
     }
+    RunLog* log = started ? &started->log : nullptr;
     // A run that cannot go on is finished as failed, with the error as its summary.
     const auto fail = [&](const Error& error) -> Result<SyncOutcome> {
         if (!log) return Fail(error);

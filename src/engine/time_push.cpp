@@ -28,18 +28,14 @@ std::string RangeText(const TimePushRequest& r) {
 
 Result<TimePushOutcome> RunTimePush(const TimePushRequest& request, SyncEnvironment& env) {
     TimePushOutcome outcome;
-    std::optional<RunLock> lock;
-    std::optional<RunLog> log;
+    std::optional<StartedRun> started;
     if (!request.dry_run) {
-        CREWSYNC_ASSIGN_OR_RETURN(RunLock held, RunLock::Acquire(env.lock_path));
-        lock.emplace(std::move(held));
-        CREWSYNC_ASSIGN_OR_RETURN(outcome.interrupted_runs,
-                                  MarkInterruptedRuns(env.store, env.clock));
-        CREWSYNC_ASSIGN_OR_RETURN(RunLog started,
-                                  RunLog::Start(env.store, env.clock, "time", request.trigger,
-                                                false));
-        log.emplace(std::move(started));
+        CREWSYNC_ASSIGN_OR_RETURN(StartedRun run, StartRun(env.store, env.clock, env.lock_path,
+                                                           "time", request.trigger));
+        outcome.interrupted_runs = run.interrupted_runs;
+        started.emplace(std::move(run));
     }
+    RunLog* log = started ? &started->log : nullptr;
     const auto fail = [&](const Error& error) -> Result<TimePushOutcome> {
         if (!log) return Fail(error);
         outcome.stopped_by = error;
