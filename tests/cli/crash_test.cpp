@@ -192,6 +192,20 @@ public:
         return out;
     }
 
+    // Live timecard entries by origin_id, and how many carry each.
+    std::map<std::string, int> TimecardOrigins() {
+        std::map<std::string, int> out;
+        auto& state = emulator_.services().state;
+        std::lock_guard lock(state.mutex);
+        const emulator::Company* company = state.FindCompany(company_id_);
+        for (const auto& [id, record] : company->timecard_entries.All()) {
+            if (!record.value("deleted_at", json()).is_null()) continue;
+            const json origin = record.value("origin_id", json());
+            ++out[origin.is_string() ? origin.get<std::string>() : origin.dump()];
+        }
+        return out;
+    }
+
 private:
     static emulator::EmulatorOptions Options(const emulator::FaultSettings& faults) {
         emulator::EmulatorOptions options;
@@ -835,6 +849,122 @@ TEST_F(CrashTest, KilledTwentyTimesWithFaultsEndsAsACleanRun) {
     options.faults.seed = 11;
     options.seed = 977;
     CrashLoop(options);
+}
+
+// ---- the timesheet push, killed
+
+// 4 workers × 50 days on one project: 200 entries, 8 bulk creates of 25.
+constexpr int kTimeWorkers = 4;
+constexpr int kTimeDays = 50;
+
+std::string TimeCsv() {
+    std::ostringstream out;
+    out << "person,project,date,hours,approval\n";
+    const std::chrono::sys_days first{std::chrono::year{2026} / 1 / 5};
+    for (int w = 1; w <= kTimeWorkers; ++w) {
+        for (int d = 0; d < kTimeDays; ++d) {
+            const std::chrono::year_month_day day{first + std::chrono::days{d}};
+            out << "T" << w << ",P-1," << static_cast<int>(day.year()) << '-'
+                << (static_cast<unsigned>(day.month()) < 10 ? "0" : "")
+                << static_cast<unsigned>(day.month()) << '-'
+                << (static_cast<unsigned>(day.day()) < 10 ? "0" : "")
+                << static_cast<unsigned>(day.day()) << "," << 6 + (d % 3) << ",approved\n";
+        }
+    }
+    return out.str();
+}
+
+// `crewsync sync time` killed with SIGKILL three times, each time right after Procore created a
+// batch of timecards and while its answer was still on the way (the emulator slows the answers
+// of bulk creates), so crewsync dies between the create and its ledger write. The runs after
+// must find those timecards by origin_id instead of creating them again.
+TEST_F(CrashTest, ATimesheetPushKilledBetweenCreateAndLedgerCreatesNoTimecardTwice) {
+    emulator::FaultSettings faults;
+    faults.paths = "bulk_create";
+    faults.slow_body_ms = 60;
+    Procore procore(faults);
+    ASSERT_TRUE(procore.Start());
+    Workspace ws(bin_, "time");
+    ProgramOutput o = ws.Run({"init", "--name", "Time Crash Test"});
+    ASSERT_EQ(o.code, kOk) << o;
+    for (int w = 1; w <= kTimeWorkers; ++w) {
+        o = ws.Run({"people", "add", "--first-name", "Worker", "--last-name", std::to_string(w),
+                    "--employee-id", "T" + std::to_string(w), "--type", "assignable"});
+        ASSERT_EQ(o.code, kOk) << o;
+    }
+    o = ws.Run({"projects", "add", "--name", "Harbor Works", "--number", "P-1"});
+    ASSERT_EQ(o.code, kOk) << o;
+    o = ws.Run({"connect", "--base-url", procore.BaseUrl(), "--company-id",
+                std::to_string(procore.company_id())},
+               {{"CREWSYNC_PROCORE_CLIENT_ID", procore.seed().client_id},
+                {"CREWSYNC_PROCORE_CLIENT_SECRET", procore.seed().client_secret}});
+    ASSERT_EQ(o.code, kOk) << o;
+    o = ws.Run({"sync", "projects"}, {{"CREWSYNC_PROJECTS_SYSTEM_OF_RECORD", "crewsync"}});
+    ASSERT_EQ(o.code, kOk) << o;
+    const fs::path csv = ws.io() / "time.csv";
+    std::ofstream(csv) << TimeCsv();
+    o = ws.Run({"time", "import", csv.string()});
+    ASSERT_EQ(o.code, kOk) << o;
+
+    int kills = 0;
+    for (int run = 0; run < 3; ++run) {
+        const std::size_t before = procore.TimecardOrigins().size();
+        const pid_t pid = ws.Spawn({"sync", "time", "--json"},
+                                   ws.io() / ("time-" + std::to_string(run) + ".out"),
+                                   ws.io() / ("time-" + std::to_string(run) + ".err"));
+        ASSERT_GT(pid, 0);
+        int status = 0;
+        const auto started = Steady::now();
+        for (;;) {
+            if (::waitpid(pid, &status, WNOHANG) == pid) break;
+            if (procore.TimecardOrigins().size() > before) {
+                // Procore holds the batch; its answer is still trickling out.
+                ::kill(pid, SIGKILL);
+                while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+                }
+                break;
+            }
+            ASSERT_LT(Steady::now() - started, std::chrono::seconds(60)) << "run " << run;
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++kills;
+        std::this_thread::sleep_for(milliseconds(200));  // the emulator finishes its answer
+    }
+    EXPECT_EQ(kills, 3);
+
+    o = ws.Run({"sync", "time", "--json"});
+    ASSERT_EQ(o.code, kOk) << o;
+    const json finished = json::parse(o.out, nullptr, false);
+    ASSERT_TRUE(finished.is_object()) << o;
+    const std::map<std::string, int> origins = procore.TimecardOrigins();
+    EXPECT_EQ(origins.size(), static_cast<std::size_t>(kTimeWorkers * kTimeDays));
+    for (const auto& [origin, n] : origins) {
+        EXPECT_EQ(n, 1) << origin << " was created " << n << " times";
+        EXPECT_EQ(origin.rfind("crewsync:time:", 0), 0u) << origin;
+    }
+    // The three killed runs left batches Procore had created; runs after found them.
+    const ProgramOutput runs = ws.Run({"runs", "list", "--json"});
+    ASSERT_EQ(runs.code, kOk) << runs;
+    EXPECT_NE(runs.out.find("interrupted"), std::string::npos) << runs;
+    int recovered = 0;
+    for (const json& run : ListRuns(ws)) {
+        if (run.value("kind", "") != "time") continue;
+        const ProgramOutput log = ws.Run({"runs", "download", std::to_string(run.value("id", 0)),
+                                          "--format", "csv"});
+        for (std::size_t at = log.out.find(",recover,"); at != std::string::npos;
+             at = log.out.find(",recover,", at + 1)) {
+            ++recovered;
+        }
+    }
+    EXPECT_GE(recovered, 25) << "at least one killed batch was found in Procore and recorded";
+
+    const Sample quiet = procore.Take();
+    o = ws.Run({"sync", "time", "--json"});
+    ASSERT_EQ(o.code, kOk) << o;
+    EXPECT_EQ(procore.Take().writes, quiet.writes) << "a push after it all writes nothing";
+    const json again = json::parse(o.out, nullptr, false);
+    ASSERT_TRUE(again.is_object()) << o;
+    EXPECT_EQ(again["counts"]["unchanged"], kTimeWorkers * kTimeDays);
 }
 
 }  // namespace
