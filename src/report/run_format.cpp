@@ -96,11 +96,17 @@ std::string KindText(const RunRecord& run) {
     return kind;
 }
 
+// A timesheet push deletes timecards where a sync deactivates records; both are counted in
+// `deactivated`.
+const char* RemovedWord(const std::string& kind) {
+    return kind == "time" ? "deleted" : "deactivated";
+}
+
 // What changed, then what needs a look; two lines so neither runs off a terminal.
-std::vector<std::string> CountLines(const RunCounts& c) {
+std::vector<std::string> CountLines(const RunCounts& c, const std::string& kind) {
     return {Field("Counts", std::to_string(c.created) + " created, " + std::to_string(c.updated) +
                                 " updated, " + std::to_string(c.unchanged) + " unchanged, " +
-                                std::to_string(c.deactivated) + " deactivated, " +
+                                std::to_string(c.deactivated) + " " + RemovedWord(kind) + ", " +
                                 std::to_string(c.reactivated) + " reactivated, " +
                                 std::to_string(c.reset) + " reset,"),
             std::string(kLabelColumn, ' ') + Count(c.conflicts, "conflict", "conflicts") + ", " +
@@ -207,12 +213,12 @@ nlohmann::json ToJson(const RunLine& l) {
 }
 
 // "3 created, 5 updated, 2 failed": the counts a list has room for are the ones that happened.
-std::string NonZeroCounts(const RunCounts& c) {
+std::string NonZeroCounts(const RunCounts& c, const std::string& kind) {
     const std::pair<std::int64_t, const char*> counts[] = {
         {c.created, "created"},
         {c.updated, "updated"},
         {c.unchanged, "unchanged"},
-        {c.deactivated, "deactivated"},
+        {c.deactivated, RemovedWord(kind)},
         {c.reactivated, "reactivated"},
         {c.reset, "reset"},
         {c.conflicts, c.conflicts == 1 ? "conflict" : "conflicts"},
@@ -256,7 +262,7 @@ std::vector<std::string> ListRow(const RunRecord& run) {
     if (run.dry_run) kind += " (dry run)";
     return {std::to_string(run.id), WhenUtc(run.started_at), ms ? Duration(*ms) : "",
             kind,                   OneLine(run.trigger),  OneLine(run.status),
-            NonZeroCounts(run.counts)};
+            NonZeroCounts(run.counts, run.kind)};
 }
 
 }  // namespace
@@ -272,7 +278,7 @@ std::string RunText(const RunRecord& run, const std::vector<RunLine>& lines) {
         Field("Duration", DurationText(run)),
     };
     if (!run.summary.empty()) out.push_back(Field("Summary", OneLine(run.summary)));
-    for (std::string& line : CountLines(run.counts)) out.push_back(std::move(line));
+    for (std::string& line : CountLines(run.counts, run.kind)) out.push_back(std::move(line));
     out.emplace_back();
     AppendLines(out, lines);
     return internal::Lines(out);

@@ -185,6 +185,17 @@ TEST(RunText, StatusesInWords) {
     EXPECT_THAT(RunText(run, {}), HasSubstr("Status:    succeeded\n"));
 }
 
+TEST(RunText, ATimesheetPushCountsDeletedTimecardsAsDeleted) {
+    RunRecord run = SampleRun();
+    run.kind = "time";
+    run.counts.deactivated = 2;
+    EXPECT_THAT(RunText(run, {}), HasSubstr("2 deleted, 0 reactivated"));
+    EXPECT_THAT(RunListText({run}), HasSubstr("2 deleted"));
+    run.kind = "people";
+    EXPECT_THAT(RunText(run, {}), HasSubstr("2 deactivated, 0 reactivated"));
+    EXPECT_THAT(RunListText({run}), HasSubstr("2 deactivated"));
+}
+
 TEST(RunText, InterruptedRunHasNoDuration) {
     RunRecord run = SampleRun();
     run.status = "interrupted";
