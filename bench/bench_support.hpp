@@ -4,12 +4,36 @@
 
 #include <sys/resource.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include "model/error.hpp"
 
 #include "synth/company.hpp"
 
 namespace crewsync::bench {
+
+// Ends the benchmark with "<program>: <what>" and exit status 1: a benchmark that cannot set up
+// or whose run went wrong has no numbers worth printing.
+[[noreturn]] inline void Die(const std::string& what) {
+    std::fprintf(stderr, "%s: %s\n", program_invocation_short_name, what.c_str());
+    std::exit(1);
+}
+
+template <class T>
+T Must(Result<T> result, const std::string& what) {
+    if (!result) Die(what + ": " + result.error().message());
+    return std::move(*result);
+}
+
+inline void Must(const Status& status, const std::string& what) {
+    if (!status) Die(what + ": " + status.error().message());
+}
 
 class Stopwatch {
 public:

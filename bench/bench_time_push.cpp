@@ -30,20 +30,8 @@ namespace {
 
 using namespace crewsync;
 
-[[noreturn]] void Die(const std::string& what) {
-    std::fprintf(stderr, "bench_time_push: %s\n", what.c_str());
-    std::exit(1);
-}
-
-template <class T>
-T Must(Result<T> result, const std::string& what) {
-    if (!result) Die(what + ": " + result.error().message());
-    return std::move(*result);
-}
-
-void Must(const Status& status, const std::string& what) {
-    if (!status) Die(what + ": " + status.error().message());
-}
+using bench::Die;
+using bench::Must;
 
 constexpr int kProjects = 10;
 constexpr int kPositions = 5;

@@ -16,8 +16,7 @@
 
 #include "emulator/emulator.hpp"
 #include "emulator/seed.hpp"
-#include "support/run_program.hpp"
-#include "support/temp_dir.hpp"
+#include "support/connected_workspace.hpp"
 
 namespace crewsync {
 namespace {
@@ -32,64 +31,15 @@ constexpr int kInvalidInput = 3;
 constexpr int kNotFound = 4;
 constexpr int kAccess = 6;
 constexpr int kBlocked = 10;
-constexpr const char* kSecret = "sync-cli-test-secret-5d20e8";
-constexpr const char* kOutputDir = CREWSYNC_TEST_OUTPUT_DIR;
 
-class SyncCliTest : public testing::Test {
+class SyncCliTest : public testing_support::ConnectedWorkspaceTest {
 protected:
-    SyncCliTest() : emulator_(Options()) {}
-
-    static emulator::EmulatorOptions Options() {
-        emulator::EmulatorOptions options;
-        options.threads = 4;
-        options.limits = {1'000'000, 1'000'000};
-        return options;
-    }
+    SyncCliTest() : ConnectedWorkspaceTest("sync-cli-test-secret-5d20e8", "Sync CLI Test") {}
 
     void SetUp() override {
-        seed_.client_secret = kSecret;
-        auto& s = emulator_.services();
-        company_id_ = emulator::SeedCompany(s.state, seed_, s.clock.Now()).id;
-        ASSERT_TRUE(emulator_.Start());
+        ConnectedWorkspaceTest::SetUp();
+        if (HasFatalFailure()) return;
         admin_ = std::make_unique<httplib::Client>("127.0.0.1", emulator_.Port());
-        const char* bin = std::getenv("CREWSYNC_BIN");
-        ASSERT_NE(bin, nullptr);
-        bin_ = bin;
-        fs::create_directories(dir_.path() / "io");
-        ASSERT_EQ(Run({"init", "--name", "Sync CLI Test"}).code, kOk);
-        const ProgramOutput o =
-            Run({"connect", "--base-url", emulator_.BaseUrl(), "--company-id",
-                 std::to_string(company_id_)},
-                {{"CREWSYNC_PROCORE_CLIENT_ID", seed_.client_id},
-                 {"CREWSYNC_PROCORE_CLIENT_SECRET", kSecret}});
-        ASSERT_EQ(o.code, kOk) << o;
-    }
-
-    void TearDown() override {
-        const fs::path out = kOutputDir;
-        fs::create_directories(out);
-        std::ofstream secrets(out / (Name() + ".secrets"), std::ios::trunc);
-        secrets << kSecret << '\n';
-        for (const std::string& token : emulator_.services().IssuedTokens()) {
-            secrets << token << '\n';
-        }
-        emulator_.Stop();
-    }
-
-    static std::string Name() {
-        const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-        return std::string(info->test_suite_name()) + "." + info->name();
-    }
-
-    ProgramOutput Run(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
-        env["CREWSYNC_WORKSPACE"] = dir_.path().string();
-        ProgramOutput o = testing_support::RunProgram(
-            {bin_, args, dir_.path().string(), env, std::nullopt, dir_.path() / "io"});
-        std::ofstream log(fs::path(kOutputDir) / (Name() + ".log"), std::ios::app);
-        log << "$ crewsync";
-        for (const auto& a : args) log << ' ' << a;
-        log << '\n' << o.out << o.err;
-        return o;
     }
 
     void AddPerson(const std::string& first, const std::string& email,
@@ -126,12 +76,7 @@ protected:
         ASSERT_EQ(res->status, 200) << res->body;
     }
 
-    emulator::Emulator emulator_;
-    emulator::SeedOptions seed_;
-    std::int64_t company_id_ = 0;
     std::unique_ptr<httplib::Client> admin_;
-    testing_support::TempDir dir_;
-    std::string bin_;
 };
 
 TEST_F(SyncCliTest, DryRunPrintsThePlanAndWritesNothingThenTheRunCreatesAndLogs) {

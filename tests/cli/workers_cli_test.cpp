@@ -18,8 +18,7 @@
 #include "emulator/emulator.hpp"
 #include "emulator/seed.hpp"
 #include "emulator/user_record.hpp"
-#include "support/run_program.hpp"
-#include "support/temp_dir.hpp"
+#include "support/connected_workspace.hpp"
 
 namespace crewsync {
 namespace {
@@ -32,74 +31,12 @@ using testing_support::ProgramOutput;
 constexpr int kOk = 0;
 constexpr int kUsage = 2;
 constexpr int kIncomplete = 9;
-constexpr const char* kSecret = "workers-cli-test-secret-81c4a2";
-constexpr const char* kOutputDir = CREWSYNC_TEST_OUTPUT_DIR;
 const std::map<std::string, std::string> kSettingOn = {
     {"CREWSYNC_TIME_CLASSIFICATION_SYNC", "true"}};
 
-class WorkersCliTest : public testing::Test {
+class WorkersCliTest : public testing_support::ConnectedWorkspaceTest {
 protected:
-    WorkersCliTest() : emulator_(Options()) {}
-
-    static emulator::EmulatorOptions Options() {
-        emulator::EmulatorOptions options;
-        options.threads = 4;
-        options.limits = {1'000'000, 1'000'000};
-        return options;
-    }
-
-    void SetUp() override {
-        seed_.client_secret = kSecret;
-        auto& s = emulator_.services();
-        company_id_ = emulator::SeedCompany(s.state, seed_, s.clock.Now()).id;
-        ASSERT_TRUE(emulator_.Start());
-        const char* bin = std::getenv("CREWSYNC_BIN");
-        ASSERT_NE(bin, nullptr);
-        bin_ = bin;
-        fs::create_directories(dir_.path() / "io");
-        fs::create_directories(kOutputDir);  // Run() logs there from the first command on
-        ASSERT_EQ(Run({"init", "--name", "Workers CLI Test"}).code, kOk);
-        const ProgramOutput o =
-            Run({"connect", "--base-url", emulator_.BaseUrl(), "--company-id",
-                 std::to_string(company_id_)},
-                {{"CREWSYNC_PROCORE_CLIENT_ID", seed_.client_id},
-                 {"CREWSYNC_PROCORE_CLIENT_SECRET", kSecret}});
-        ASSERT_EQ(o.code, kOk) << o;
-    }
-
-    void TearDown() override {
-        const fs::path out = kOutputDir;
-        fs::create_directories(out);
-        std::ofstream secrets(out / (Name() + ".secrets"), std::ios::trunc);
-        secrets << kSecret << '\n';
-        for (const std::string& token : emulator_.services().IssuedTokens()) {
-            secrets << token << '\n';
-        }
-        emulator_.Stop();
-    }
-
-    static std::string Name() {
-        const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-        return std::string(info->test_suite_name()) + "." + info->name();
-    }
-
-    ProgramOutput Run(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
-        env["CREWSYNC_WORKSPACE"] = dir_.path().string();
-        ProgramOutput o = testing_support::RunProgram(
-            {bin_, args, dir_.path().string(), env, std::nullopt, dir_.path() / "io"});
-        std::ofstream log(fs::path(kOutputDir) / (Name() + ".log"), std::ios::app);
-        log << "$ crewsync";
-        for (const auto& a : args) log << ' ' << a;
-        log << '\n' << o.out << o.err;
-        return o;
-    }
-
-    template <class F>
-    auto WithCompany(F&& f) {
-        emulator::State& state = emulator_.services().state;
-        std::lock_guard lock(state.mutex);
-        return f(*state.FindCompany(company_id_), state);
-    }
+    WorkersCliTest() : ConnectedWorkspaceTest("workers-cli-test-secret-81c4a2", "Workers CLI Test") {}
 
     // An active Directory user; `mobile` "" leaves the mobile phone out.
     std::int64_t PutUser(const std::string& first, const std::string& email,
@@ -144,11 +81,6 @@ protected:
         return json::parse(o.out, nullptr, false);
     }
 
-    emulator::Emulator emulator_;
-    emulator::SeedOptions seed_;
-    std::int64_t company_id_ = 0;
-    testing_support::TempDir dir_;
-    std::string bin_;
 };
 
 TEST_F(WorkersCliTest, ADryRunPrintsThePlanAndWritesNothingThenTheImportCreatesAndLogs) {
